@@ -1,0 +1,8 @@
+/**
+ * The whole database as Kysely sees it: each module declares the tables it owns in its own file
+ * and they are merged here, so the type of a query tells which module's table it touches.
+ * Migrations live in `src/store/migrations/` (one set for SQLite and PostgreSQL).
+ */
+// Modules add `extends TheirTables` here, one line each.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database {}
