@@ -1,0 +1,38 @@
+/**
+ * The `retail-hub` command. Each subcommand lives in `./commands/<name>.ts` and registers itself.
+ *
+ * @example
+ * ```sh
+ * retail-hub --help
+ * retail-hub migrate --config ./retail-hub.yaml
+ * ```
+ */
+import { Command, CommanderError } from 'commander';
+import { pathToFileURL } from 'node:url';
+import { reportFatal } from './fatal.js';
+
+export function buildProgram(): Command {
+  const program = new Command('retail-hub')
+    .description('Integration hub for WooCommerce stores, an ERP and warehouses')
+    .option('-c, --config <path>', 'configuration file', process.env.RETAIL_HUB_CONFIG ?? 'retail-hub.yaml')
+    .option('--verbose', 'print stack traces on errors', false)
+    .exitOverride();
+  // Command registrations (one line each):
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    return reportFatal(error, program.opts<{ verbose?: boolean }>().verbose === true);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv);
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. One set serves SQLite and PostgreSQL. Number ranges per module keep
+ * parallel work from colliding: 0001–0099 runtime/store, 0100 woocommerce, 0200 odoo/erp,
+ * 0300 order-to-cash/oms/timeline, 0400 inventory/catalogue.
+ */
+import type { Migration } from 'kysely';
+
+export const migrations: Record<string, Migration> = {
+  // 'NNNN-verb-thing': await import('./NNNN-verb-thing.js') — add one line per migration, keep sorted.
+};
