@@ -3,6 +3,8 @@
  * and they are merged here, so the type of a query tells which module's table it touches.
  * Migrations live in `src/store/migrations/` (one set for SQLite and PostgreSQL).
  */
+import type { RuntimeTables } from '../runtime/tables.js';
+
 // Modules add `extends TheirTables` here, one line each.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database {}
+export interface Database extends RuntimeTables {}

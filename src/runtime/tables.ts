@@ -1,0 +1,103 @@
+/**
+ * The runtime's tables, merged into `Database` in `src/store/schema.ts`. Times the dispatcher
+ * compares (`available_at`, leases) are epoch milliseconds; times people read are ISO text.
+ * JSON is stored as text on both dialects.
+ */
+import type { Generated } from 'kysely';
+
+export interface EventsTable {
+  id: string;
+  type: string;
+  version: number;
+  source: string;
+  subject: string;
+  partition_key: string;
+  correlation_id: string;
+  causation_id: string | null;
+  occurred_at: string;
+  data: string;
+  recorded_at: string;
+}
+
+export type DeliveryStatus = 'pending' | 'processing' | 'done' | 'dead' | 'parked';
+
+export interface DeliveriesTable {
+  /** Global, monotonic: the order of deliveries within one (consumer, partition_key). */
+  seq: Generated<number>;
+  event_id: string;
+  consumer: string;
+  partition_key: string;
+  status: DeliveryStatus;
+  attempts: number;
+  available_at: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  first_attempt_at: number | null;
+  last_attempt_at: number | null;
+  /** JSON `{ kind, code, message }` of the last failure, or the parking reason. */
+  last_error: string | null;
+}
+
+export interface InboxTable {
+  id: string;
+  source: string;
+  dedupe_key: string;
+  type: string;
+  partition_key: string;
+  subject: string;
+  headers: string;
+  body: string;
+  /** `accepted`, or `stale` when the version rule refused it (kept for the record, not processed). */
+  status: string;
+  received_at: string;
+}
+
+export interface ResourceVersionsTable {
+  key: string;
+  version: string;
+  updated_at: string;
+}
+
+export interface DeadLettersTable {
+  id: string;
+  delivery_seq: number;
+  event_id: string;
+  consumer: string;
+  type: string;
+  partition_key: string;
+  /** The whole envelope as JSON. */
+  message: string;
+  error_kind: string;
+  error_code: string;
+  error_message: string;
+  error_stack: string | null;
+  attempts: number;
+  first_attempt_at: string;
+  last_attempt_at: string;
+  created_at: string;
+  replayed_at: string | null;
+}
+
+export interface EffectsTable {
+  key: string;
+  status: 'started' | 'completed';
+  result: string | null;
+  started_at: string;
+  completed_at: string | null;
+}
+
+export interface CursorsTable {
+  name: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface RuntimeTables {
+  events: EventsTable;
+  deliveries: DeliveriesTable;
+  inbox: InboxTable;
+  resource_versions: ResourceVersionsTable;
+  dead_letters: DeadLettersTable;
+  effects: EffectsTable;
+  cursors: CursorsTable;
+}
