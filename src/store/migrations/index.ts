@@ -7,4 +7,5 @@ import type { Migration } from 'kysely';
 
 export const migrations: Record<string, Migration> = {
   // 'NNNN-verb-thing': await import('./NNNN-verb-thing.js') — add one line per migration, keep sorted.
+  '0001-create-runtime-tables': await import('./0001-create-runtime-tables.js'),
 };
