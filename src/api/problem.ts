@@ -58,5 +58,8 @@ export function sendProblem(
   detail?: string,
   errors?: { path: string; message: string }[],
 ): FastifyReply {
-  return reply.code(status).type('application/problem+json').send(problem(status, code, detail, errors));
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send(problem(status, code, detail, errors));
 }

@@ -14,7 +14,11 @@ describe('buildServer', () => {
         },
       ],
     });
-    const missing = await app.inject({ method: 'GET', url: '/nope', headers: { 'x-correlation-id': 'abc-1' } });
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-correlation-id': 'abc-1' },
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect(missing.headers['x-correlation-id']).toBe('abc-1');

@@ -49,29 +49,38 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send(problem(404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown[] }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code =
-      error.validation !== undefined
-        ? 'invalid_request'
-        : status === 413
-          ? 'payload_too_large'
-          : status === 415
-            ? 'unsupported_media_type'
-            : status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-              ? 'malformed_json'
-              : status >= 500
-                ? 'internal_error'
-                : (error.code?.toLowerCase() ?? 'bad_request');
-    const detail = status >= 500 ? 'The hub could not handle this request; it has been logged.' : error.message;
-    reply.code(status).type('application/problem+json').send(problem(status, code, detail));
-  });
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; code?: string; validation?: unknown[] }, request, reply) => {
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      const code =
+        error.validation !== undefined
+          ? 'invalid_request'
+          : status === 413
+            ? 'payload_too_large'
+            : status === 415
+              ? 'unsupported_media_type'
+              : status === 400 && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+                ? 'malformed_json'
+                : status >= 500
+                  ? 'internal_error'
+                  : (error.code?.toLowerCase() ?? 'bad_request');
+      const detail =
+        status >= 500 ? 'The hub could not handle this request; it has been logged.' : error.message;
+      reply
+        .code(status)
+        .type('application/problem+json')
+        .send(problem(status, code, detail));
+    },
+  );
 
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_request, reply) => {
     const result = options.readiness ? await options.readiness() : { ready: true, checks: {} };
-    return reply.code(result.ready ? 200 : 503).send({ status: result.ready ? 'ready' : 'not_ready', checks: result.checks });
+    return reply
+      .code(result.ready ? 200 : 503)
+      .send({ status: result.ready ? 'ready' : 'not_ready', checks: result.checks });
   });
 
   for (const { plugin, options: pluginOptions } of options.plugins ?? []) {

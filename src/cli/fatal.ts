@@ -13,7 +13,11 @@ export class StartupError extends Error {
   }
 }
 
-export function reportFatal(error: unknown, verbose: boolean, write = (s: string) => process.stderr.write(s)): number {
+export function reportFatal(
+  error: unknown,
+  verbose: boolean,
+  write = (s: string) => process.stderr.write(s),
+): number {
   if (error instanceof StartupError) {
     write(`retail-hub: ${error.message}\n${error.fix}\n`);
   } else {

@@ -53,7 +53,9 @@ export function interpolateEnv(
           const ref = references[Number(index)];
           return ref ? resolve(ref.name, ref.fallback, at) : match;
         })
-        .replace(REFERENCE, (_match, name: string, fallback: string | undefined) => resolve(name, fallback, at));
+        .replace(REFERENCE, (_match, name: string, fallback: string | undefined) =>
+          resolve(name, fallback, at),
+        );
     }
     if (Array.isArray(node)) return node.map((item, i) => walk(item, `${at}[${i}]`));
     if (node !== null && typeof node === 'object') {

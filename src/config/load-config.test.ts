@@ -6,7 +6,12 @@ import { validateConfig } from './validate-config.js';
 import { StartupError } from '../cli/fatal.js';
 import { parse } from 'yaml';
 
-const env = { WOO_EU_CONSUMER_SECRET: 'cs_1', WOO_EU_WEBHOOK_SECRET: 'whsec', ODOO_API_KEY: 'k', WMS_SECRET: 'w' };
+const env = {
+  WOO_EU_CONSUMER_SECRET: 'cs_1',
+  WOO_EU_WEBHOOK_SECRET: 'whsec',
+  ODOO_API_KEY: 'k',
+  WMS_SECRET: 'w',
+};
 
 const issueShape = `
 database: { kind: sqlite, path: ./data/hub.db }
@@ -39,7 +44,10 @@ describe('loadConfig', () => {
   });
 
   it('lists every problem by key path', () => {
-    const doc = parse(protectReferences(issueShape).text) as { stores: Record<string, unknown>[]; database: Record<string, unknown> };
+    const doc = parse(protectReferences(issueShape).text) as {
+      stores: Record<string, unknown>[];
+      database: Record<string, unknown>;
+    };
     doc.stores.push({ ...doc.stores[0], id: 'US', url: 'ftp://x', currency: 'euro', colour: 'red' });
     doc.database = { kind: 'mysql' };
     const result = validateConfig(doc, env, protectReferences(issueShape).references);

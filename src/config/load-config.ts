@@ -18,7 +18,10 @@ import { protectReferences } from './interpolate-env.js';
 import { ConfigError } from './config-problem.js';
 import type { HubConfig } from './schema.js';
 
-export async function loadConfig(path: string, env: Record<string, string | undefined> = process.env): Promise<HubConfig> {
+export async function loadConfig(
+  path: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<HubConfig> {
   const absolute = resolve(path);
   let text: string;
   try {
@@ -33,7 +36,11 @@ export async function loadConfig(path: string, env: Record<string, string | unde
   return parseConfig(text, absolute, env);
 }
 
-export function parseConfig(text: string, source: string, env: Record<string, string | undefined> = process.env): HubConfig {
+export function parseConfig(
+  text: string,
+  source: string,
+  env: Record<string, string | undefined> = process.env,
+): HubConfig {
   let document: unknown;
   const { text: yamlText, references } = protectReferences(text);
   try {

@@ -9,7 +9,12 @@
  */
 import { Type, type Static } from 'typebox';
 
-const Id = Type.String({ pattern: '^[a-z0-9-]+$', minLength: 1, maxLength: 40, description: 'lowercase letters, digits and dashes' });
+const Id = Type.String({
+  pattern: '^[a-z0-9-]+$',
+  minLength: 1,
+  maxLength: 40,
+  description: 'lowercase letters, digits and dashes',
+});
 const HttpUrl = Type.String({ pattern: '^https?://[^\\s]+$', description: 'an http or https URL' });
 const Secret = Type.String({ minLength: 1, description: 'usually a ${ENV_VAR} reference' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'an ISO 4217 code such as EUR' });
@@ -18,7 +23,9 @@ export const DatabaseSchema = Type.Object(
   {
     kind: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
     path: Type.Optional(Type.String({ minLength: 1, description: 'SQLite file (kind: sqlite)' })),
-    url: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://… (kind: postgres)' })),
+    url: Type.Optional(
+      Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://… (kind: postgres)' }),
+    ),
     schema: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]*$' })),
   },
   { additionalProperties: false },
@@ -68,7 +75,10 @@ export const StoreSchema = Type.Object(
     pricelist: Type.Optional(Type.String({ description: 'ERP pricelist for this store' })),
     poll: Type.Optional(
       Type.Object(
-        { intervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })), products: Type.Optional(Type.Boolean()) },
+        {
+          intervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+          products: Type.Optional(Type.Boolean()),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -85,7 +95,9 @@ export const ErpSchema = Type.Object(
     database: Type.String({ minLength: 1 }),
     username: Type.String({ minLength: 1 }),
     apiKey: Secret,
-    version: Type.Optional(Type.Union([Type.Literal(16), Type.Literal(17), Type.Literal(18), Type.Literal(19)])),
+    version: Type.Optional(
+      Type.Union([Type.Literal(16), Type.Literal(17), Type.Literal(18), Type.Literal(19)]),
+    ),
     transport: Type.Optional(Type.Union([Type.Literal('json2'), Type.Literal('jsonrpc')])),
     taxMode: Type.Optional(Type.Union([Type.Literal('line'), Type.Literal('map')])),
     taxMap: Type.Optional(Type.Record(Type.String(), Type.String())),

@@ -34,14 +34,18 @@ function describe(error: TypeBoxError): ConfigProblem | undefined {
       return undefined; // the additionalProperties error below names the key
     case 'additionalProperties': {
       const keys = (error.params.additionalProperties as string[] | undefined) ?? [];
-      return { path, message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}` };
+      return {
+        path,
+        message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+      };
     }
     case 'required': {
       const keys = (error.params.requiredProperties as string[] | undefined) ?? [];
       return { path, message: `missing required key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` };
     }
     case 'pattern': {
-      if (path.endsWith('url') || path.endsWith('publicUrl')) return { path, message: 'must be an https or http URL' };
+      if (path.endsWith('url') || path.endsWith('publicUrl'))
+        return { path, message: 'must be an https or http URL' };
       if (path.endsWith('currency')) return { path, message: 'must be an ISO 4217 code such as EUR' };
       if (/(^|\.)id$|locations\[\d+\]$|serves\[\d+\]$/.test(path))
         return { path, message: 'must be lowercase letters, digits and dashes ([a-z0-9-]+)' };
@@ -85,23 +89,37 @@ function crossReferenceProblems(config: HubConfig): ConfigProblem[] {
   if (config.database.kind === 'sqlite' && !config.database.path)
     problems.push({ path: 'database.path', message: 'is required when kind is sqlite' });
   if (config.database.kind === 'postgres' && !config.database.url)
-    problems.push({ path: 'database.url', message: 'is required when kind is postgres (postgres://user@host:5432/db)' });
+    problems.push({
+      path: 'database.url',
+      message: 'is required when kind is postgres (postgres://user@host:5432/db)',
+    });
   if (config.bus.kind === 'nats' && !config.bus.servers)
-    problems.push({ path: 'bus.servers', message: 'is required when kind is nats (e.g. [nats://127.0.0.1:4222])' });
+    problems.push({
+      path: 'bus.servers',
+      message: 'is required when kind is nats (e.g. [nats://127.0.0.1:4222])',
+    });
 
-  const locationIds = new Set([...config.warehouses.map((w) => w.id), ...(config.dropship ?? []).map((d) => d.id)]);
+  const locationIds = new Set([
+    ...config.warehouses.map((w) => w.id),
+    ...(config.dropship ?? []).map((d) => d.id),
+  ]);
   const storeIds = new Set<string>();
   config.stores.forEach((store, i) => {
-    if (storeIds.has(store.id)) problems.push({ path: `stores[${i}].id`, message: `duplicate store id "${store.id}"` });
+    if (storeIds.has(store.id))
+      problems.push({ path: `stores[${i}].id`, message: `duplicate store id "${store.id}"` });
     storeIds.add(store.id);
     store.locations.forEach((loc, j) => {
       if (!locationIds.has(loc))
-        problems.push({ path: `stores[${i}].locations[${j}]`, message: `no warehouse or drop-ship supplier has id "${loc}"` });
+        problems.push({
+          path: `stores[${i}].locations[${j}]`,
+          message: `no warehouse or drop-ship supplier has id "${loc}"`,
+        });
     });
   });
   const seenLocations = new Set<string>();
   [...config.warehouses, ...(config.dropship ?? [])].forEach((loc, i) => {
-    const path = i < config.warehouses.length ? `warehouses[${i}].id` : `dropship[${i - config.warehouses.length}].id`;
+    const path =
+      i < config.warehouses.length ? `warehouses[${i}].id` : `dropship[${i - config.warehouses.length}].id`;
     if (seenLocations.has(loc.id)) problems.push({ path, message: `duplicate location id "${loc.id}"` });
     seenLocations.add(loc.id);
   });

@@ -43,7 +43,11 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
-  const base = { level, name: options.name ?? 'retail-hub', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const base = {
+    level,
+    name: options.name ?? 'retail-hub',
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
   return options.destination ? pino(base, options.destination) : pino(base);
 }
 

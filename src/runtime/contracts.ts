@@ -124,7 +124,10 @@ export type Handler<T = unknown> = (ctx: HandlerContext<T>) => Promise<void>;
  * is `perform` called again.
  */
 export interface EffectLedger {
-  run<R>(key: string, effect: { perform: () => Promise<R>; lookup?: () => Promise<R | undefined> }): Promise<R>;
+  run<R>(
+    key: string,
+    effect: { perform: () => Promise<R>; lookup?: () => Promise<R | undefined> },
+  ): Promise<R>;
   get<R>(key: string): Promise<{ status: 'started' | 'completed'; result: R | undefined } | undefined>;
 }
 
