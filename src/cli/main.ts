@@ -10,6 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { reportFatal } from './fatal.js';
+import { register as registerSimWms } from './commands/sim-wms.js';
 
 export function buildProgram(): Command {
   const program = new Command('retail-hub')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .option('--verbose', 'print stack traces on errors', false)
     .exitOverride();
   // Command registrations (one line each):
+  registerSimWms(program);
   return program;
 }
 
