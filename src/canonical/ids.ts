@@ -1,0 +1,38 @@
+/**
+ * Subject keys (the entity an event or timeline entry is about) and partition keys (what must be
+ * handled in order). One builder per entity so no one formats them by hand.
+ *
+ * @example
+ * ```ts
+ * orderSubject('eu', 727);        // 'order:eu:727'
+ * orderPartitionKey('eu', '727'); // 'orders.eu.727'
+ * skuSubject('TSHIRT-RED-M');     // 'sku:TSHIRT-RED-M'
+ * parseOrderSubject('order:eu:727'); // { storeId: 'eu', orderId: '727' }
+ * ```
+ */
+export const orderSubject = (storeId: string, orderId: string | number): string =>
+  `order:${storeId}:${orderId}`;
+export const orderPartitionKey = (storeId: string, orderId: string | number): string =>
+  `orders.${storeId}.${orderId}`;
+
+export const skuSubject = (sku: string): string => `sku:${sku}`;
+/** Stock and availability of one SKU are handled in order; NATS subjects forbid spaces and dots. */
+export const skuPartitionKey = (sku: string): string =>
+  `stock.${encodeURIComponent(sku).replace(/\./g, '%2E')}`;
+
+export const customerSubject = (email: string): string => `customer:${email.toLowerCase()}`;
+export const customerPartitionKey = (email: string): string =>
+  `customers.${encodeURIComponent(email.toLowerCase()).replace(/\./g, '%2E')}`;
+
+export const productSubject = skuSubject;
+export const productPartitionKey = (sku: string): string =>
+  `products.${encodeURIComponent(sku).replace(/\./g, '%2E')}`;
+
+export const shipmentSubject = (id: string): string => `shipment:${id}`;
+export const invoiceSubject = (id: string): string => `invoice:${id}`;
+
+/** Inverse of `orderSubject`; undefined for anything else. Store ids cannot contain `:`. */
+export function parseOrderSubject(subject: string): { storeId: string; orderId: string } | undefined {
+  const match = /^order:([a-z0-9-]+):(.+)$/.exec(subject);
+  return match ? { storeId: match[1] as string, orderId: match[2] as string } : undefined;
+}
