@@ -31,3 +31,6 @@ export * from './events/envelope.js';
 export * from './events/catalogue.js';
 export * from './events/validate-event.js';
 export * from './events/make-event.js';
+
+export * from './integrity/check-order-integrity.js';
+export * from './integrity/rounding-adjustment.js';

@@ -10,6 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { reportFatal } from './fatal.js';
+import { register as registerSchemas } from './commands/schemas.js';
 import { register as registerSimWms } from './commands/sim-wms.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .option('--verbose', 'print stack traces on errors', false)
     .exitOverride();
   // Command registrations (one line each):
+  registerSchemas(program);
   registerSimWms(program);
   return program;
 }
