@@ -1,0 +1,88 @@
+/**
+ * Stock positions from `stock.quant`: per product and internal location, on hand = Σ quantity,
+ * reserved = Σ reserved_quantity, available = on hand − reserved. One search_read per 500 quants
+ * plus one read for the SKUs; positions are reported under the ERP location's full name
+ * (`WH/Stock`), as the warehouses' `erpLocation` config names them.
+ *
+ * @example
+ * ```ts
+ * const positions = await readStockPositions(ctx, ['WH/Stock'], ['MUG']);
+ * positions[0]; // { sku: 'MUG', location: 'WH/Stock', onHand: 10, reserved: 2, available: 8, asOf: '…', source: 'odoo' }
+ * ```
+ */
+import type { StockPosition } from '../../canonical/models/stock.js';
+import { BusinessError } from '../../runtime/errors.js';
+import type { OdooClient, OdooRecord } from './client.js';
+import type { OdooContext } from './context.js';
+import { SYSTEM } from './errors.js';
+import { m2oId } from './fields.js';
+import { resolveSkus, skusOf } from './products.js';
+
+export const QUANT_FIELDS = ['product_id', 'location_id', 'quantity', 'reserved_quantity', 'write_date'];
+
+export async function locationIdsOrFail(ctx: OdooContext, names: readonly string[]): Promise<Map<string, number>> {
+  const ids = await ctx.lookups.locationIds(names);
+  const missing = names.filter((n) => !ids.has(n));
+  if (missing.length > 0) {
+    throw new BusinessError(`Stock location not found in Odoo: ${missing.join(', ')}`, { code: 'unknown_location', system: SYSTEM });
+  }
+  return ids;
+}
+
+/** Sums quants per (product, location) into positions; `skus` maps product id → SKU. */
+export function positionsFromQuants(
+  quants: readonly OdooRecord[],
+  skus: ReadonlyMap<number, string>,
+  locationNames: ReadonlyMap<number, string>,
+  asOf: string,
+): StockPosition[] {
+  const byKey = new Map<string, StockPosition>();
+  for (const quant of quants) {
+    const productId = m2oId(quant.product_id);
+    const locationId = m2oId(quant.location_id);
+    const sku = productId === undefined ? undefined : skus.get(productId);
+    const location = locationId === undefined ? undefined : locationNames.get(locationId);
+    if (sku === undefined || location === undefined) continue;
+    const key = `${sku}\u0000${location}`;
+    const position = byKey.get(key) ?? { sku, location, onHand: 0, reserved: 0, available: 0, asOf, source: SYSTEM };
+    position.onHand += Number(quant.quantity) || 0;
+    position.reserved += Number(quant.reserved_quantity) || 0;
+    position.available = position.onHand - position.reserved;
+    byKey.set(key, position);
+  }
+  return [...byKey.values()];
+}
+
+export async function quantsFor(client: OdooClient, locationIds: number[], productIds?: number[]): Promise<OdooRecord[]> {
+  const domain: unknown[] = [['location_id', 'in', locationIds]];
+  if (productIds) domain.push(['product_id', 'in', productIds]);
+  return client.searchReadAll('stock.quant', domain, QUANT_FIELDS);
+}
+
+export async function readStockPositions(ctx: OdooContext, locations: readonly string[], skus?: readonly string[]): Promise<StockPosition[]> {
+  const asOf = new Date().toISOString();
+  const locationIds = await locationIdsOrFail(ctx, locations);
+  const names = new Map([...locationIds].map(([name, id]) => [id, name]));
+  let skuOf: Map<number, string>;
+  let quants: OdooRecord[];
+  if (skus) {
+    const products = await resolveSkus(ctx.client, skus);
+    skuOf = new Map([...products.values()].map((p) => [Number(p.productId), p.sku]));
+    quants = skuOf.size === 0 ? [] : await quantsFor(ctx.client, [...locationIds.values()], [...skuOf.keys()]);
+  } else {
+    quants = await quantsFor(ctx.client, [...locationIds.values()]);
+    skuOf = await skusOf(ctx.client, quants.map((q) => m2oId(q.product_id)).filter((id): id is number => id !== undefined));
+  }
+  const positions = positionsFromQuants(quants, skuOf, names, asOf);
+  if (skus) {
+    // A known SKU without quants has zero stock there: say so rather than omit it.
+    for (const sku of new Set(skuOf.values())) {
+      for (const location of locations) {
+        if (!positions.some((p) => p.sku === sku && p.location === location)) {
+          positions.push({ sku, location, onHand: 0, reserved: 0, available: 0, asOf, source: SYSTEM });
+        }
+      }
+    }
+  }
+  return positions;
+}
