@@ -44,13 +44,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['consumer', 'partition_key', 'seq'])
     .where(sql.ref('status'), 'in', ['pending', 'processing'])
     .execute();
+  // The claim scans pending deliveries in sequence order and stops at its limit.
   await db.schema
-    .createIndex('deliveries_pending_due')
+    .createIndex('deliveries_pending')
     .on('deliveries')
-    .columns(['available_at', 'seq'])
+    .column('seq')
     .where(sql.ref('status'), '=', 'pending')
     .execute();
-  await db.schema.createIndex('deliveries_status').on('deliveries').columns(['status', 'consumer']).execute();
   await db.schema.createIndex('deliveries_event').on('deliveries').column('event_id').execute();
 
   await db.schema

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { ClaimedDelivery, ClaimRequest } from '../../bus/port.js';
+import type { Db } from '../contracts.js';
+import type { DialectName } from '../../store/config.js';
+import type { EventsTable } from '../tables.js';
+import { chunk } from '../chunk.js';
+
+/**
+ * Leases the next due deliveries. A delivery is claimable only if no earlier delivery of the same
+ * (consumer, partition key) is processing, retrying (pending with attempts > 0) or due — so a
+ * partition is handled strictly in order, and a message in back-off holds back its successors.
+ * Earlier deliveries scheduled for later (`notBefore` timers, never attempted) do not block.
+ * The attempt is counted here, at claim, so a message that kills the process still uses up attempts.
+ */
+export async function claimDeliveries(db: Db, dialect: DialectName, request: ClaimRequest): Promise<ClaimedDelivery[]> {
+  const { owner, consumers, limit, now, leaseMs } = request;
+  const claimed = await db.transaction().execute(async (trx) => {
+    let candidates = trx
+      .selectFrom('deliveries as d')
+      .select('d.seq')
+      .where(sql<boolean>`d.status = 'pending'`)
+      .where('d.available_at', '<=', now)
+      .where('d.consumer', 'in', consumers)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('deliveries as e')
+              .select(sql.lit(1).as('one'))
+              .whereRef('e.consumer', '=', 'd.consumer')
+              .whereRef('e.partition_key', '=', 'd.partition_key')
+              .whereRef('e.seq', '<', 'd.seq')
+              .where(sql<boolean>`e.status in ('pending', 'processing')`)
+              .where((eb) =>
+                eb.or([
+                  eb('e.status', '=', 'processing'),
+                  eb('e.attempts', '>', 0),
+                  eb('e.available_at', '<=', now),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('d.seq')
+      .limit(limit);
+    if (dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+    return trx
+      .updateTable('deliveries')
+      .set((eb) => ({
+        status: 'processing',
+        attempts: eb('attempts', '+', 1),
+        lease_owner: owner,
+        lease_expires_at: now + leaseMs,
+        first_attempt_at: eb.fn.coalesce('first_attempt_at', sql.val(now)),
+        last_attempt_at: now,
+      }))
+      .where('seq', 'in', candidates)
+      .returning(['seq', 'event_id', 'consumer', 'partition_key', 'attempts', 'first_attempt_at'])
+      .execute();
+  });
+  if (claimed.length === 0) return [];
+  const events = new Map<string, EventsTable>();
+  for (const ids of chunk([...new Set(claimed.map((c) => c.event_id))], 500)) {
+    for (const row of await db.selectFrom('events').selectAll().where('id', 'in', ids).execute()) events.set(row.id, row);
+  }
+  return claimed
+    .sort((a, b) => a.seq - b.seq)
+    .map((c) => ({
+      id: String(c.seq),
+      consumer: c.consumer,
+      partitionKey: c.partition_key,
+      attempts: c.attempts,
+      firstAttemptAt: c.first_attempt_at ?? now,
+      event: events.get(c.event_id) as EventsTable,
+    }));
+}

@@ -1,0 +1,34 @@
+import type { AcceptResult, Db, InboundMessage, Inbox, Trx } from '../contracts.js';
+import type { EventRecord } from '../events/event-record.js';
+import type { Clock } from '../clock.js';
+import type { IdFactory } from '../ids.js';
+import type { RuntimeMetrics } from '../metrics.js';
+import { GroupCommit } from '../group-commit.js';
+import { acceptBatch } from './accept-batch.js';
+
+export interface InboxDeps {
+  db: Db;
+  clock: Clock;
+  newId: IdFactory;
+  metrics: RuntimeMetrics;
+  append: (trx: Trx, events: EventRecord[]) => Promise<void>;
+  /** Called after each commit so the dispatcher looks for the new deliveries at once. */
+  committed: () => void;
+  maxBatch?: number;
+}
+
+/**
+ * The inbox with group commit: concurrent `accept` calls share one transaction (one fsync), and
+ * each resolves only after that transaction committed — never acknowledge before durable.
+ */
+export function createInbox(deps: InboxDeps): Inbox & { flushed(): Promise<void> } {
+  const writer = new GroupCommit<InboundMessage, AcceptResult>(async (messages) => {
+    const results = await deps.db
+      .transaction()
+      .execute((trx) => acceptBatch(trx, messages, { newId: deps.newId, now: deps.clock.now(), append: deps.append }));
+    messages.forEach((m, i) => deps.metrics.inbox(m.source, (results[i] as AcceptResult).status));
+    deps.committed();
+    return results;
+  }, deps.maxBatch ?? 256);
+  return { accept: (message) => writer.submit(message), flushed: () => writer.flushed() };
+}
