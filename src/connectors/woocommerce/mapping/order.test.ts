@@ -101,6 +101,6 @@ describe('WooCommerce order → canonical', () => {
 
   it('rejects a payload that is not an order', () => {
     expect(checkWoo.Check({ id: 1 })).toBe(false);
-    expect(checkWoo.Check({ ...fixture('order-727-retrieve.docs.json'), total: 29.35 })).toBe(false);
+    expect(checkWoo.Check({ ...fixture<Record<string, unknown>>('order-727-retrieve.docs.json'), total: 29.35 })).toBe(false);
   });
 });
