@@ -103,4 +103,3 @@ export class LeaseLostError extends Error {
     this.name = 'LeaseLostError';
   }
 }
-

@@ -23,7 +23,17 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { Cursors, Db, EffectLedger, EndpointPolicy, EndpointPolicyOptions, EventInput, Handler, Inbox, Trx } from './contracts.js';
+import type {
+  Cursors,
+  Db,
+  EffectLedger,
+  EndpointPolicy,
+  EndpointPolicyOptions,
+  EventInput,
+  Handler,
+  Inbox,
+  Trx,
+} from './contracts.js';
 import type { DialectName } from '../store/config.js';
 import type { EventBus } from '../bus/port.js';
 import { createEmbeddedBus } from '../bus/embedded/create-embedded-bus.js';
@@ -39,7 +49,11 @@ import { createEffectLedger } from './effects/create-effect-ledger.js';
 import { createCursors } from './cursors/create-cursors.js';
 import { createDeadLetters, type DeadLetters } from './dead-letters/dead-letters.js';
 import { createParked, type Parked } from './parked/parked.js';
-import { createEndpointPolicy, createPolicyGauges, type PolicyGauges } from './policy/create-endpoint-policy.js';
+import {
+  createEndpointPolicy,
+  createPolicyGauges,
+  type PolicyGauges,
+} from './policy/create-endpoint-policy.js';
 
 export interface RuntimeOptions {
   db: Db;
@@ -163,7 +177,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       for (;;) {
         await inbox.flushed();
         await publisher.flushed();
-        if (dispatcher.busy === 0 && (await bus.unfinished(clock.now())) === 0 && dispatcher.busy === 0) return;
+        if (dispatcher.busy === 0 && (await bus.unfinished(clock.now())) === 0 && dispatcher.busy === 0)
+          return;
         await dispatcher.nextCycle();
       }
     },

@@ -7,9 +7,16 @@ export interface RuntimeMetrics {
   handlerSeconds(consumer: string, seconds: number): void;
 }
 
-const noop: RuntimeMetrics = { inbox: () => undefined, delivery: () => undefined, handlerSeconds: () => undefined };
+const noop: RuntimeMetrics = {
+  inbox: () => undefined,
+  delivery: () => undefined,
+  handlerSeconds: () => undefined,
+};
 
-export function createRuntimeMetrics(registry: Registry | undefined, countDeadLetters: () => Promise<number>): RuntimeMetrics {
+export function createRuntimeMetrics(
+  registry: Registry | undefined,
+  countDeadLetters: () => Promise<number>,
+): RuntimeMetrics {
   if (!registry) return noop;
   const registers = [registry];
   const inbox = new Counter({

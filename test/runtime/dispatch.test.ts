@@ -25,7 +25,14 @@ describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
     const perKey = 15;
     // Interleave partitions; publish in several commits so the dispatcher runs while they arrive.
     for (let n = 0; n < perKey; n++) {
-      await runtime.publish(Array.from({ length: keys }, (_, k) => ({ type: 'step', subject: `order:${k}`, partitionKey: `orders.${k}`, data: { n } })));
+      await runtime.publish(
+        Array.from({ length: keys }, (_, k) => ({
+          type: 'step',
+          subject: `order:${k}`,
+          partitionKey: `orders.${k}`,
+          data: { n },
+        })),
+      );
       if (n === 2) await runtime.start();
     }
     await runtime.idle();
@@ -59,13 +66,27 @@ describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
   it('acknowledges in the handler transaction and carries correlation to published events', async () => {
     const runtime = h.runtime();
     const db = h.store.db;
-    await db.schema.createTable('t_notes').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('t_notes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
     const notes = db.withTables<{ t_notes: { id: string } }>();
     const followUps: { correlationId: string; causationId: string | undefined }[] = [];
     runtime.subscribe('writer', ['test.message'], async (ctx) => {
       await ctx.transaction(async (trx, publish) => {
-        await trx.withTables<{ t_notes: { id: string } }>().insertInto('t_notes').values({ id: ctx.message.id }).execute();
-        await publish([{ type: 'note.written', subject: ctx.message.subject, partitionKey: ctx.message.partitionKey, data: {} }]);
+        await trx
+          .withTables<{ t_notes: { id: string } }>()
+          .insertInto('t_notes')
+          .values({ id: ctx.message.id })
+          .execute();
+        await publish([
+          {
+            type: 'note.written',
+            subject: ctx.message.subject,
+            partitionKey: ctx.message.partitionKey,
+            data: {},
+          },
+        ]);
       });
     });
     runtime.subscribe('reader', ['note.written'], async (ctx) => {
@@ -88,7 +109,13 @@ describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
     });
     await runtime.start();
     await runtime.publish([
-      { type: 'later', subject: 's', partitionKey: 'k', data: {}, notBefore: new Date(Date.now() + 60_000).toISOString() },
+      {
+        type: 'later',
+        subject: 's',
+        partitionKey: 'k',
+        data: {},
+        notBefore: new Date(Date.now() + 60_000).toISOString(),
+      },
       { type: 'now', subject: 's', partitionKey: 'k', data: {} },
     ]);
     await runtime.idle();
@@ -103,9 +130,15 @@ describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
       done++;
     });
     await runtime.start();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => runtime.inbox.accept(inbound({ partitionKey: `p${i}` }))));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => runtime.inbox.accept(inbound({ partitionKey: `p${i}` }))),
+    );
     await runtime.stop();
-    const processing = await h.store.db.selectFrom('deliveries').select('seq').where('status', '=', 'processing').execute();
+    const processing = await h.store.db
+      .selectFrom('deliveries')
+      .select('seq')
+      .where('status', '=', 'processing')
+      .execute();
     expect(processing).toEqual([]);
     await runtime.start();
     await runtime.idle();

@@ -13,7 +13,10 @@ describe.each(DIALECTS)('effects and outbox on %s', (dialect) => {
     expect(await runtime.effects.run('erp:create-order:WC-eu-1', effect)).toEqual({ erpId: 42 });
     expect(await runtime.effects.run('erp:create-order:WC-eu-1', effect)).toEqual({ erpId: 42 });
     expect(performed).toBe(1);
-    expect(await runtime.effects.get('erp:create-order:WC-eu-1')).toEqual({ status: 'completed', result: { erpId: 42 } });
+    expect(await runtime.effects.get('erp:create-order:WC-eu-1')).toEqual({
+      status: 'completed',
+      result: { erpId: 42 },
+    });
     expect(await runtime.effects.get('unknown')).toBeUndefined();
   });
 
@@ -39,8 +42,13 @@ describe.each(DIALECTS)('effects and outbox on %s', (dialect) => {
     expect(await runtime.effects.get('erp:create-order:WC-eu-2')).toEqual({ status: 'completed', result: 7 });
 
     // When lookup finds nothing, it is performed.
-    await h.store.db.insertInto('effects').values({ key: 'k3', status: 'started', result: null, started_at: 'x', completed_at: null }).execute();
-    expect(await runtime.effects.run('k3', { perform: async () => 'made', lookup: async () => undefined })).toBe('made');
+    await h.store.db
+      .insertInto('effects')
+      .values({ key: 'k3', status: 'started', result: null, started_at: 'x', completed_at: null })
+      .execute();
+    expect(
+      await runtime.effects.run('k3', { perform: async () => 'made', lookup: async () => undefined }),
+    ).toBe('made');
   });
 
   it('publishes nothing when the publishing transaction throws', async () => {
@@ -52,12 +60,18 @@ describe.each(DIALECTS)('effects and outbox on %s', (dialect) => {
     await runtime.start();
     await expect(
       h.store.db.transaction().execute(async (trx) => {
-        await runtime.publish([{ type: 'order.validated', subject: 'order:eu:1', partitionKey: 'orders.eu.1', data: {} }], trx);
+        await runtime.publish(
+          [{ type: 'order.validated', subject: 'order:eu:1', partitionKey: 'orders.eu.1', data: {} }],
+          trx,
+        );
         throw new Error('state change failed');
       }),
     ).rejects.toThrow('state change failed');
     await h.store.db.transaction().execute(async (trx) => {
-      await runtime.publish([{ type: 'order.validated', subject: 'order:eu:2', partitionKey: 'orders.eu.2', data: {} }], trx);
+      await runtime.publish(
+        [{ type: 'order.validated', subject: 'order:eu:2', partitionKey: 'orders.eu.2', data: {} }],
+        trx,
+      );
     });
     await runtime.idle();
     expect(handled).toEqual(['order:eu:2']);
@@ -68,12 +82,22 @@ describe.each(DIALECTS)('effects and outbox on %s', (dialect) => {
   it("rolls back a handler's state change and events with its failure, and redelivers", async () => {
     const runtime = h.runtime({ retry: { maxAttempts: 3, baseMs: 1, maxMs: 1 } });
     const db = h.store.db;
-    await db.schema.createTable('t_state').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('attempt', 'integer').execute();
+    await db.schema
+      .createTable('t_state')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('attempt', 'integer')
+      .execute();
     const followUps: number[] = [];
     runtime.subscribe('saga', ['test.message'], async (ctx) => {
       await ctx.transaction(async (trx, publish) => {
-        await trx.withTables<{ t_state: { id: string; attempt: number } }>().insertInto('t_state').values({ id: ctx.message.id, attempt: ctx.message.attempt }).execute();
-        await publish([{ type: 'followed', subject: 's', partitionKey: 'k', data: { attempt: ctx.message.attempt } }]);
+        await trx
+          .withTables<{ t_state: { id: string; attempt: number } }>()
+          .insertInto('t_state')
+          .values({ id: ctx.message.id, attempt: ctx.message.attempt })
+          .execute();
+        await publish([
+          { type: 'followed', subject: 's', partitionKey: 'k', data: { attempt: ctx.message.attempt } },
+        ]);
         if (ctx.message.attempt === 1) throw new TransientError('ERP timed out');
       });
     });
@@ -83,7 +107,11 @@ describe.each(DIALECTS)('effects and outbox on %s', (dialect) => {
     await runtime.start();
     await runtime.inbox.accept(inbound());
     await runtime.idle();
-    const rows = await db.withTables<{ t_state: { id: string; attempt: number } }>().selectFrom('t_state').select('attempt').execute();
+    const rows = await db
+      .withTables<{ t_state: { id: string; attempt: number } }>()
+      .selectFrom('t_state')
+      .select('attempt')
+      .execute();
     expect(rows).toEqual([{ attempt: 2 }]);
     expect(followUps).toEqual([2]);
   });

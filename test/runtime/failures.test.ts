@@ -6,11 +6,20 @@ import { BusinessError, PermanentError, TransientError } from '../../src/runtime
 describe.each(DIALECTS)('failure handling on %s', (dialect) => {
   const h = useRuntimeHarness(dialect);
   const delivery = (consumer: string) =>
-    h.store.db.selectFrom('deliveries').selectAll().where('consumer', '=', consumer).orderBy('seq').executeTakeFirst();
+    h.store.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('consumer', '=', consumer)
+      .orderBy('seq')
+      .executeTakeFirst();
 
   it('retries a transient failure no sooner than Retry-After, and holds back the partition meanwhile', async () => {
     const clock = fakeClock();
-    const runtime = h.runtime({ clock, random: () => 0, retry: { maxAttempts: 5, baseMs: 100, maxMs: 1_000 } });
+    const runtime = h.runtime({
+      clock,
+      random: () => 0,
+      retry: { maxAttempts: 5, baseMs: 100, maxMs: 1_000 },
+    });
     const attempts: { attempt: number; at: number; type: string }[] = [];
     runtime.subscribe('flaky', ['test.message', 'marker'], async (ctx) => {
       attempts.push({ attempt: ctx.message.attempt, at: clock.now(), type: ctx.message.type });
@@ -51,7 +60,11 @@ describe.each(DIALECTS)('failure handling on %s', (dialect) => {
     const handled: string[] = [];
     runtime.subscribe('strict', ['test.message'], async (ctx) => {
       const body = (ctx.message.data as { body: string }).body;
-      if (body === 'bad') throw new PermanentError('unknown product id', { code: 'woocommerce_rest_product_invalid_id', system: 'woocommerce:eu' });
+      if (body === 'bad')
+        throw new PermanentError('unknown product id', {
+          code: 'woocommerce_rest_product_invalid_id',
+          system: 'woocommerce:eu',
+        });
       handled.push(body);
     });
     await runtime.start();
@@ -65,7 +78,11 @@ describe.each(DIALECTS)('failure handling on %s', (dialect) => {
       type: 'test.message',
       partitionKey: 'k',
       attempts: 1,
-      error: { kind: 'permanent', code: 'woocommerce_rest_product_invalid_id', message: 'unknown product id' },
+      error: {
+        kind: 'permanent',
+        code: 'woocommerce_rest_product_invalid_id',
+        message: 'unknown product id',
+      },
       replayedAt: undefined,
     });
     expect(letter?.message.id).toBe(bad.id);
@@ -87,8 +104,14 @@ describe.each(DIALECTS)('failure handling on %s', (dialect) => {
     expect(calls).toBe(3);
     const [letter] = await runtime.deadLetters.list();
     expect(letter?.attempts).toBe(3);
-    expect(letter?.error).toMatchObject({ kind: 'transient', code: 'unexpected', message: 'connect ECONNREFUSED' });
-    expect(Date.parse(letter?.lastAttemptAt ?? '')).toBeGreaterThanOrEqual(Date.parse(letter?.firstAttemptAt ?? ''));
+    expect(letter?.error).toMatchObject({
+      kind: 'transient',
+      code: 'unexpected',
+      message: 'connect ECONNREFUSED',
+    });
+    expect(Date.parse(letter?.lastAttemptAt ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(letter?.firstAttemptAt ?? ''),
+    );
     expect((await delivery('down'))?.status).toBe('dead');
   });
 
@@ -128,7 +151,11 @@ describe.each(DIALECTS)('failure handling on %s', (dialect) => {
     const handled: string[] = [];
     runtime.subscribe('erp', ['test.message'], async (ctx) => {
       const body = (ctx.message.data as { body: string }).body;
-      if (body === 'vat' && rejecting) throw new BusinessError('ERP rejected customer: VAT number invalid', { code: 'vat_invalid', system: 'odoo' });
+      if (body === 'vat' && rejecting)
+        throw new BusinessError('ERP rejected customer: VAT number invalid', {
+          code: 'vat_invalid',
+          system: 'odoo',
+        });
       handled.push(body);
     });
     await runtime.start();
@@ -138,7 +165,10 @@ describe.each(DIALECTS)('failure handling on %s', (dialect) => {
     expect(handled).toEqual(['next']);
     const parked = await runtime.parked.list({ consumer: 'erp' });
     expect(parked).toHaveLength(1);
-    expect(parked[0]?.reason).toEqual({ code: 'vat_invalid', message: 'ERP rejected customer: VAT number invalid' });
+    expect(parked[0]?.reason).toEqual({
+      code: 'vat_invalid',
+      message: 'ERP rejected customer: VAT number invalid',
+    });
     expect(await runtime.deadLetters.list()).toEqual([]);
 
     rejecting = false;

@@ -24,7 +24,13 @@ export function useRuntimeHarness(dialect: TestDialect) {
     },
     runtime(options: Partial<RuntimeOptions> = {}): Runtime {
       const store = this.store;
-      const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger(), pollIntervalMs: 20, ...options });
+      const runtime = createRuntime({
+        db: store.db,
+        dialect: store.dialect,
+        log: silentLogger(),
+        pollIntervalMs: 20,
+        ...options,
+      });
       state.runtimes.push(runtime);
       return runtime;
     },

@@ -32,7 +32,10 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /** A migrated, empty store of its own; `close()` removes it (temp folder or schema). */
-export async function openTestDatabase(dialect: TestDialect, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: TestDialect,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let handle: DatabaseHandle;
   let location: string;
   let cleanup: () => Promise<void>;
@@ -62,7 +65,9 @@ export async function openTestDatabase(dialect: TestDialect, options: { migrate?
 }
 
 /** A clock that moves only when told to. */
-export function fakeClock(start = Date.parse('2026-01-01T00:00:00.000Z')): Clock & { advance(ms: number): void } {
+export function fakeClock(
+  start = Date.parse('2026-01-01T00:00:00.000Z'),
+): Clock & { advance(ms: number): void } {
   let now = start;
   return {
     now: () => now,

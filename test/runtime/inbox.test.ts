@@ -13,8 +13,16 @@ describe.each(DIALECTS)('inbox on %s', (dialect) => {
       handled.push(ctx.message);
     });
     await runtime.start();
-    const message = inbound({ dedupeKey: 'delivery-1', body: '{"id":1}', headers: { 'x-wc-webhook-topic': 'order.created' } });
-    const results = await Promise.all([runtime.inbox.accept(message), runtime.inbox.accept(message), runtime.inbox.accept(message)]);
+    const message = inbound({
+      dedupeKey: 'delivery-1',
+      body: '{"id":1}',
+      headers: { 'x-wc-webhook-topic': 'order.created' },
+    });
+    const results = await Promise.all([
+      runtime.inbox.accept(message),
+      runtime.inbox.accept(message),
+      runtime.inbox.accept(message),
+    ]);
     expect(results.filter((r) => r.status === 'accepted')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(2);
     const acceptedId = results.find((r) => r.status === 'accepted')?.id;
@@ -46,26 +54,39 @@ describe.each(DIALECTS)('inbox on %s', (dialect) => {
     expect((await runtime.inbox.accept(v('2026-01-02T10:00:00', 'v2-again'))).status).toBe('stale');
     expect((await runtime.inbox.accept(v('2026-01-03T10:00:00', 'v3'))).status).toBe('accepted');
     // Another resource's versions are independent.
-    expect((await runtime.inbox.accept(inbound({ body: 'other', version: { key: 'order:eu:8', value: '2020-01-01T00:00:00' } }))).status).toBe(
-      'accepted',
-    );
+    expect(
+      (
+        await runtime.inbox.accept(
+          inbound({ body: 'other', version: { key: 'order:eu:8', value: '2020-01-01T00:00:00' } }),
+        )
+      ).status,
+    ).toBe('accepted');
     await runtime.idle();
     expect(bodies.sort()).toEqual(['other', 'v2', 'v3']);
-    const stale = await h.store.db.selectFrom('inbox').select('body').where('status', '=', 'stale').orderBy('body').execute();
+    const stale = await h.store.db
+      .selectFrom('inbox')
+      .select('body')
+      .where('status', '=', 'stale')
+      .orderBy('body')
+      .execute();
     expect(stale.map((r) => r.body)).toEqual(['v1', 'v2-again']);
   });
 
   it('decides versions in arrival order inside one group-commit batch', async () => {
     const runtime = h.runtime();
     const results = await Promise.all(
-      ['05', '03', '07', '07', '09'].map((value, i) => runtime.inbox.accept(inbound({ body: String(i), version: { key: 'sku:A', value } }))),
+      ['05', '03', '07', '07', '09'].map((value, i) =>
+        runtime.inbox.accept(inbound({ body: String(i), version: { key: 'sku:A', value } })),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(['accepted', 'stale', 'accepted', 'stale', 'accepted']);
   });
 
   it('resolves each accept only after its row is committed', async () => {
     const runtime = h.runtime();
-    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => runtime.inbox.accept(inbound({ dedupeKey: `bulk-${i}` }))));
+    const results = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => runtime.inbox.accept(inbound({ dedupeKey: `bulk-${i}` }))),
+    );
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
     const rows = await h.store.db
       .selectFrom('inbox')

@@ -58,7 +58,8 @@ export function createEmbeddedBus(options: { db: Db; dialect: DialectName; newId
       ),
     recover: (expiredBefore) => recoverDeliveries(db, expiredBefore),
     retry: (delivery, owner, at, failure) => retryDelivery(db, delivery, owner, at, failure),
-    deadLetter: (delivery, owner, failure, now) => deadLetterDelivery(db, delivery, owner, failure, now, newId),
+    deadLetter: (delivery, owner, failure, now) =>
+      deadLetterDelivery(db, delivery, owner, failure, now, newId),
     park: (delivery, owner, failure) => parkDelivery(db, delivery, owner, failure),
     requeue: (trx, deliveryId, now) => requeueDelivery(trx, Number(deliveryId), now),
     unfinished: (now) => countUnfinished(db, now),

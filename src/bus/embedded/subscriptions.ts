@@ -5,7 +5,8 @@ export class Subscriptions {
   add(consumer: string, types: readonly string[]): void {
     for (const type of types) {
       const consumers = this.#byType.get(type) ?? [];
-      if (consumers.includes(consumer)) throw new Error(`consumer ${consumer} is already subscribed to ${type}`);
+      if (consumers.includes(consumer))
+        throw new Error(`consumer ${consumer} is already subscribed to ${type}`);
       consumers.push(consumer);
       this.#byType.set(type, consumers);
     }

@@ -69,7 +69,12 @@ export function createDeadLetters(db: Db, bus: EventBus, clock: Clock, replayed:
     async replay(target) {
       const rows =
         typeof target === 'string'
-          ? await db.selectFrom('dead_letters').selectAll().where('id', '=', target).where('replayed_at', 'is', null).execute()
+          ? await db
+              .selectFrom('dead_letters')
+              .selectAll()
+              .where('id', '=', target)
+              .where('replayed_at', 'is', null)
+              .execute()
           : await query({ ...target, includeReplayed: false }).execute();
       let count = 0;
       for (const row of rows) {
@@ -107,7 +112,12 @@ function toDeadLetter(row: DeadLettersTable): DeadLetter {
     type: row.type,
     partitionKey: row.partition_key,
     message: JSON.parse(row.message) as Envelope,
-    error: { kind: row.error_kind, code: row.error_code, message: row.error_message, stack: row.error_stack ?? undefined },
+    error: {
+      kind: row.error_kind,
+      code: row.error_code,
+      message: row.error_message,
+      stack: row.error_stack ?? undefined,
+    },
     attempts: row.attempts,
     firstAttemptAt: row.first_attempt_at,
     lastAttemptAt: row.last_attempt_at,

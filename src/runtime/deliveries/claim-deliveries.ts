@@ -12,7 +12,11 @@ import { chunk } from '../chunk.js';
  * Earlier deliveries scheduled for later (`notBefore` timers, never attempted) do not block.
  * The attempt is counted here, at claim, so a message that kills the process still uses up attempts.
  */
-export async function claimDeliveries(db: Db, dialect: DialectName, request: ClaimRequest): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(
+  db: Db,
+  dialect: DialectName,
+  request: ClaimRequest,
+): Promise<ClaimedDelivery[]> {
   const { owner, consumers, limit, now, leaseMs } = request;
   const claimed = await db.transaction().execute(async (trx) => {
     let candidates = trx
@@ -60,7 +64,8 @@ export async function claimDeliveries(db: Db, dialect: DialectName, request: Cla
   if (claimed.length === 0) return [];
   const events = new Map<string, EventsTable>();
   for (const ids of chunk([...new Set(claimed.map((c) => c.event_id))], 500)) {
-    for (const row of await db.selectFrom('events').selectAll().where('id', 'in', ids).execute()) events.set(row.id, row);
+    for (const row of await db.selectFrom('events').selectAll().where('id', 'in', ids).execute())
+      events.set(row.id, row);
   }
   return claimed
     .sort((a, b) => a.seq - b.seq)

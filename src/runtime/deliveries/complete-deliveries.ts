@@ -7,13 +7,21 @@ import { chunk } from '../chunk.js';
  * state change, so the change and the ack commit together or not at all. Only deliveries still
  * leased to `owner` are marked; if one was reclaimed meanwhile the transaction is aborted.
  */
-export async function completeDeliveries(trx: Trx, deliveries: readonly ClaimedDelivery[], owner: string): Promise<void> {
+export async function completeDeliveries(
+  trx: Trx,
+  deliveries: readonly ClaimedDelivery[],
+  owner: string,
+): Promise<void> {
   let updated = 0;
   for (const part of chunk(deliveries, 500)) {
     const result = await trx
       .updateTable('deliveries')
       .set({ status: 'done', lease_owner: null, lease_expires_at: null, last_error: null })
-      .where('seq', 'in', part.map((d) => Number(d.id)))
+      .where(
+        'seq',
+        'in',
+        part.map((d) => Number(d.id)),
+      )
       .where('status', '=', 'processing')
       .where('lease_owner', '=', owner)
       .executeTakeFirst();

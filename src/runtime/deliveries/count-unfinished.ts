@@ -7,7 +7,9 @@ export async function countUnfinished(db: Db, now: number): Promise<number> {
     .selectFrom('deliveries')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(sql<boolean>`status in ('pending', 'processing')`)
-    .where((eb) => eb.or([eb('status', '=', 'processing'), eb('attempts', '>', 0), eb('available_at', '<=', now)]))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'processing'), eb('attempts', '>', 0), eb('available_at', '<=', now)]),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

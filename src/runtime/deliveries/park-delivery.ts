@@ -5,7 +5,12 @@ import type { Db } from '../contracts.js';
  * A business exception: a person must decide. The delivery is held with the reason (listable via
  * `runtime.parked`) until resumed; later messages of the partition proceed meanwhile.
  */
-export async function parkDelivery(db: Db, delivery: ClaimedDelivery, owner: string, failure: FailureRecord): Promise<void> {
+export async function parkDelivery(
+  db: Db,
+  delivery: ClaimedDelivery,
+  owner: string,
+  failure: FailureRecord,
+): Promise<void> {
   await db
     .updateTable('deliveries')
     .set({

@@ -6,7 +6,12 @@ export async function releaseDeliveries(db: Db, seqs: readonly number[], owner: 
   for (const part of chunk(seqs, 500)) {
     await db
       .updateTable('deliveries')
-      .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), lease_owner: null, lease_expires_at: null }))
+      .set((eb) => ({
+        status: 'pending',
+        attempts: eb('attempts', '-', 1),
+        lease_owner: null,
+        lease_expires_at: null,
+      }))
       .where('seq', 'in', part)
       .where('status', '=', 'processing')
       .where('lease_owner', '=', owner)

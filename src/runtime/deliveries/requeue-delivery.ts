@@ -7,7 +7,14 @@ import type { Trx } from '../contracts.js';
 export async function requeueDelivery(trx: Trx, seq: number, now: number): Promise<boolean> {
   const result = await trx
     .updateTable('deliveries')
-    .set({ status: 'pending', attempts: 0, available_at: now, first_attempt_at: null, lease_owner: null, lease_expires_at: null })
+    .set({
+      status: 'pending',
+      attempts: 0,
+      available_at: now,
+      first_attempt_at: null,
+      lease_owner: null,
+      lease_expires_at: null,
+    })
     .where('seq', '=', seq)
     .where('status', 'in', ['dead', 'parked'])
     .executeTakeFirst();

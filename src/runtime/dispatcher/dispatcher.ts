@@ -69,10 +69,16 @@ export class Dispatcher {
 
   async start(): Promise<void> {
     if (this.#loop) return;
-    const recovered = await this.o.bus.recover(this.o.recoverOnStart === 'all' ? undefined : this.o.clock.now());
-    if (recovered > 0) this.o.log.warn({ recovered }, 'redelivering messages left unfinished by a previous run');
+    const recovered = await this.o.bus.recover(
+      this.o.recoverOnStart === 'all' ? undefined : this.o.clock.now(),
+    );
+    if (recovered > 0)
+      this.o.log.warn({ recovered }, 'redelivering messages left unfinished by a previous run');
     this.#stopping = false;
-    this.#maintenance = setInterval(() => void this.#maintain(), Math.max(50, Math.floor(this.o.leaseMs / 3)));
+    this.#maintenance = setInterval(
+      () => void this.#maintain(),
+      Math.max(50, Math.floor(this.o.leaseMs / 3)),
+    );
     this.#maintenance.unref();
     this.#loop = this.#run();
   }
@@ -162,7 +168,10 @@ export class Dispatcher {
     } catch (error) {
       this.o.metrics.handlerSeconds(delivery.consumer, (performance.now() - started) / 1000);
       if (ctx.acknowledged) {
-        ctx.log.error({ err: error }, 'handler failed after its transaction committed; the message stays acknowledged');
+        ctx.log.error(
+          { err: error },
+          'handler failed after its transaction committed; the message stays acknowledged',
+        );
         this.#finished(delivery, 'done');
         return;
       }
@@ -175,7 +184,10 @@ export class Dispatcher {
     const decision = decideFailure(error, delivery.attempts, now, this.o.retry, this.o.random);
     try {
       if (decision.action === 'retry') {
-        ctx.log.warn({ err: error, attempt: delivery.attempts, retryAt: new Date(decision.at).toISOString() }, 'handler failed; will retry');
+        ctx.log.warn(
+          { err: error, attempt: delivery.attempts, retryAt: new Date(decision.at).toISOString() },
+          'handler failed; will retry',
+        );
         await this.o.bus.retry(delivery, this.o.owner, decision.at, decision.failure);
         this.#finished(delivery, 'retried');
       } else if (decision.action === 'dead') {
@@ -183,14 +195,20 @@ export class Dispatcher {
         await this.o.bus.deadLetter(delivery, this.o.owner, decision.failure, now);
         this.#finished(delivery, 'dead');
       } else {
-        ctx.log.warn({ code: decision.failure.code, reason: decision.failure.message }, 'message parked for a person');
+        ctx.log.warn(
+          { code: decision.failure.code, reason: decision.failure.message },
+          'message parked for a person',
+        );
         await this.o.bus.park(delivery, this.o.owner, decision.failure);
         this.#finished(delivery, 'parked');
       }
     } catch (storeError) {
       // The delivery stays leased; when the lease runs out it is delivered again.
       this.#held.delete(delivery.id);
-      ctx.log.error({ err: storeError }, 'recording a handler failure failed; the message will be redelivered');
+      ctx.log.error(
+        { err: storeError },
+        'recording a handler failure failed; the message will be redelivered',
+      );
     }
   }
 
@@ -220,7 +238,10 @@ export class Dispatcher {
         } catch (itemError) {
           this.#held.delete(item.delivery.id);
           const level = itemError instanceof LeaseLostError ? 'warn' : 'error';
-          this.o.log[level]({ err: itemError, messageId: item.delivery.event.id }, 'acknowledging failed; the message will be redelivered');
+          this.o.log[level](
+            { err: itemError, messageId: item.delivery.event.id },
+            'acknowledging failed; the message will be redelivered',
+          );
         }
       }
     }
@@ -236,7 +257,8 @@ export class Dispatcher {
   async #maintain(): Promise<void> {
     try {
       const now = this.o.clock.now();
-      if (this.#held.size > 0) await this.o.bus.renew([...this.#held.values()], this.o.owner, now + this.o.leaseMs);
+      if (this.#held.size > 0)
+        await this.o.bus.renew([...this.#held.values()], this.o.owner, now + this.o.leaseMs);
       await this.o.bus.recover(now);
     } catch (error) {
       this.o.log.error({ err: error }, 'lease maintenance failed');

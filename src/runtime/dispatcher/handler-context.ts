@@ -69,7 +69,11 @@ export class DeliveryContext implements HandlerContext {
   }
 
   private records(events: EventInput[]): EventRecord[] {
-    const defaults = { source: 'hub', correlationId: this.message.correlationId, causationId: this.message.id };
+    const defaults = {
+      source: 'hub',
+      correlationId: this.message.correlationId,
+      causationId: this.message.id,
+    };
     const now = this.deps.clock.now();
     return events.map((e) => toEventRecord(e, defaults, this.deps.newId, now));
   }

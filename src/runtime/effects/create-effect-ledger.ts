@@ -17,7 +17,11 @@ import { isoAt } from '../clock.js';
  */
 export function createEffectLedger(db: Db, clock: Clock): EffectLedger {
   async function get<R>(key: string) {
-    const row = await db.selectFrom('effects').select(['status', 'result']).where('key', '=', key).executeTakeFirst();
+    const row = await db
+      .selectFrom('effects')
+      .select(['status', 'result'])
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return undefined;
     return { status: row.status, result: row.result === null ? undefined : (JSON.parse(row.result) as R) };
   }
@@ -33,7 +37,10 @@ export function createEffectLedger(db: Db, clock: Clock): EffectLedger {
 
   return {
     get,
-    async run<R>(key: string, effect: { perform: () => Promise<R>; lookup?: () => Promise<R | undefined> }): Promise<R> {
+    async run<R>(
+      key: string,
+      effect: { perform: () => Promise<R>; lookup?: () => Promise<R | undefined> },
+    ): Promise<R> {
       const inserted = await db
         .insertInto('effects')
         .values({ key, status: 'started', result: null, started_at: isoAt(clock.now()), completed_at: null })

@@ -16,7 +16,12 @@ export interface EventDefaults {
 }
 
 /** Fills ids, times and inherited correlation; a new causal chain starts its own correlation id. */
-export function toEventRecord(input: EventInput, defaults: EventDefaults, newId: IdFactory, now: number): EventRecord {
+export function toEventRecord(
+  input: EventInput,
+  defaults: EventDefaults,
+  newId: IdFactory,
+  now: number,
+): EventRecord {
   const id = input.id ?? newId(now);
   const recordedAt = isoAt(now);
   const notBefore = input.notBefore === undefined ? Number.NaN : Date.parse(input.notBefore);

@@ -91,14 +91,21 @@ export async function acceptBatch(
 }
 
 /** Records the version if it is newer than the one stored; false when it is not (stale). */
-async function advanceVersion(trx: Trx, version: { key: string; value: string }, at: string): Promise<boolean> {
+async function advanceVersion(
+  trx: Trx,
+  version: { key: string; value: string },
+  at: string,
+): Promise<boolean> {
   const row = await trx
     .insertInto('resource_versions')
     .values({ key: version.key, version: version.value, updated_at: at })
     .onConflict((oc) =>
       oc
         .column('key')
-        .doUpdateSet((eb) => ({ version: eb.ref('excluded.version'), updated_at: eb.ref('excluded.updated_at') }))
+        .doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
         .whereRef('resource_versions.version', '<', 'excluded.version'),
     )
     .returning('key')

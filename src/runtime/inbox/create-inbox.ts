@@ -25,7 +25,9 @@ export function createInbox(deps: InboxDeps): Inbox & { flushed(): Promise<void>
   const writer = new GroupCommit<InboundMessage, AcceptResult>(async (messages) => {
     const results = await deps.db
       .transaction()
-      .execute((trx) => acceptBatch(trx, messages, { newId: deps.newId, now: deps.clock.now(), append: deps.append }));
+      .execute((trx) =>
+        acceptBatch(trx, messages, { newId: deps.newId, now: deps.clock.now(), append: deps.append }),
+      );
     messages.forEach((m, i) => deps.metrics.inbox(m.source, (results[i] as AcceptResult).status));
     deps.committed();
     return results;

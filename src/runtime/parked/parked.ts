@@ -63,7 +63,8 @@ export function createParked(db: Db, bus: EventBus, clock: Clock, resumed: () =>
       });
     },
     async resume(target) {
-      const ids = typeof target === 'string' ? [target] : (await select(target).execute()).map((r) => String(r.seq));
+      const ids =
+        typeof target === 'string' ? [target] : (await select(target).execute()).map((r) => String(r.seq));
       let count = 0;
       for (const id of ids) {
         if (await db.transaction().execute((trx) => bus.requeue(trx, id, clock.now()))) count++;

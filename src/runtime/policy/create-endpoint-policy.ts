@@ -4,7 +4,7 @@ import {
   ConsecutiveBreaker,
   handleWhen,
   isBrokenCircuitError,
-  isTaskCancelledError,
+  TaskCancelledError,
   timeout,
   TimeoutStrategy,
   wrap,
@@ -22,7 +22,12 @@ export const DEFAULT_POLICY: Required<EndpointPolicyOptions> = {
   timeoutMs: 30_000,
 };
 
-const CIRCUIT = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const;
+const CIRCUIT = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open',
+} as const;
 
 /** Gauges shared by every policy on one registry, labelled by endpoint. */
 export interface PolicyGauges {
@@ -59,7 +64,11 @@ export function createPolicyGauges(registry: Registry): PolicyGauges {
  * const order = await woo.execute((signal) => fetch(url, { signal }).then((r) => r.json()));
  * ```
  */
-export function createEndpointPolicy(name: string, options: EndpointPolicyOptions = {}, gauges?: PolicyGauges): EndpointPolicy {
+export function createEndpointPolicy(
+  name: string,
+  options: EndpointPolicyOptions = {},
+  gauges?: PolicyGauges,
+): EndpointPolicy {
   const o = { ...DEFAULT_POLICY, ...options };
   const bucket = new TokenBucket({ ratePerSecond: o.ratePerSecond, burst: Math.max(1, o.burst) });
   const breaker = circuitBreaker(
@@ -82,18 +91,38 @@ export function createEndpointPolicy(name: string, options: EndpointPolicyOption
     state,
     async execute(fn) {
       if (breaker.state === CircuitState.Open) {
-        throw new TransientError(`circuit open for ${name}`, { code: 'circuit_open', system: name, retryAfterMs: o.halfOpenAfterMs });
+        throw new TransientError(`circuit open for ${name}`, {
+          code: 'circuit_open',
+          system: name,
+          retryAfterMs: o.halfOpenAfterMs,
+        });
       }
       await bucket.take();
       report();
+      const timedOut = () =>
+        new TransientError(`${name} did not answer within ${o.timeoutMs} ms`, {
+          code: 'timeout',
+          system: name,
+        });
       try {
-        return await policy.execute(({ signal }) => fn(signal));
+        // A call that rejects as soon as it is aborted must still read as our timeout.
+        return await policy.execute(({ signal }) =>
+          fn(signal).catch((error: unknown) => {
+            throw signal.aborted ? timedOut() : error;
+          }),
+        );
       } catch (error) {
         if (isBrokenCircuitError(error)) {
-          throw new TransientError(`circuit open for ${name}`, { code: 'circuit_open', system: name, retryAfterMs: o.halfOpenAfterMs, cause: error });
+          throw new TransientError(`circuit open for ${name}`, {
+            code: 'circuit_open',
+            system: name,
+            retryAfterMs: o.halfOpenAfterMs,
+            cause: error,
+          });
         }
-        if (isTaskCancelledError(error)) {
-          throw new TransientError(`${name} did not answer within ${o.timeoutMs} ms`, { code: 'timeout', system: name, cause: error });
+        // Not cockatiel's isTaskCancelledError: in 3.x it tests for the bulkhead error's marker.
+        if (error instanceof TaskCancelledError) {
+          throw timedOut();
         }
         throw error;
       }

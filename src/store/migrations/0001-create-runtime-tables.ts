@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('deliveries')
-    .addColumn('seq', sqlite ? 'integer' : 'bigserial', (c) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey()))
+    .addColumn('seq', sqlite ? 'integer' : 'bigserial', (c) =>
+      sqlite ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
     .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
     .addColumn('consumer', 'text', (c) => c.notNull())
     .addColumn('partition_key', 'text', (c) => c.notNull())
@@ -94,7 +96,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('replayed_at', 'text')
     .execute();
-  await db.schema.createIndex('dead_letters_consumer').on('dead_letters').columns(['consumer', 'type']).execute();
+  await db.schema
+    .createIndex('dead_letters_consumer')
+    .on('dead_letters')
+    .columns(['consumer', 'type'])
+    .execute();
 
   await db.schema
     .createTable('effects')
@@ -114,7 +120,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['cursors', 'effects', 'dead_letters', 'resource_versions', 'inbox', 'deliveries', 'events']) {
+  for (const table of [
+    'cursors',
+    'effects',
+    'dead_letters',
+    'resource_versions',
+    'inbox',
+    'deliveries',
+    'events',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
