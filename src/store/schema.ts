@@ -4,10 +4,11 @@
  * Migrations live in `src/store/migrations/` (one set for SQLite and PostgreSQL).
  */
 import type { RuntimeTables } from '../runtime/tables.js';
+import type { WooCommerceTables } from '../connectors/woocommerce/tables.js';
 import type { SagaTables } from '../flows/order-to-cash/tables.js';
 import type { TimelineTables } from '../ops/timeline/tables.js';
 import type { ReservationTables } from '../flows/inventory/reservation-ledger/tables.js';
 
 // Modules add `extends TheirTables` here, one line each.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database extends RuntimeTables, SagaTables, TimelineTables, ReservationTables {}
+export interface Database extends RuntimeTables, WooCommerceTables, SagaTables, TimelineTables, ReservationTables {}
