@@ -9,7 +9,8 @@
  * const applied = await migrateToLatest(store.db); // ['0001-create-runtime-tables', ...]
  * ```
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './dialect-of.js';
 import { migrations as registry } from './migrations/index.js';
 
 /** Returns the names applied by this call (empty when already up to date). Throws on the first failure. */
@@ -18,7 +19,18 @@ export async function migrateToLatest<DB>(
   migrations: Record<string, Migration> = registry,
 ): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  // Kysely looks for its bookkeeping tables in every schema; name ours, or a sibling schema's
+  // tables (another hub, another test file) would be mistaken for this one's.
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
