@@ -1,0 +1,49 @@
+/**
+ * Compensation for an order edited in WooCommerce after the ERP has it: update the ERP order while
+ * the ERP allows it (before fulfilment was requested); otherwise, or when the ERP refuses
+ * (BusinessError), park the order for a person with the reason. Before registration the new
+ * version simply replaces the old one.
+ *
+ * @example
+ * ```ts
+ * if (isMaterialEdit(saga.order, incoming)) outcome = await applyEdit(saga, incoming, io);
+ * ```
+ */
+import type { Order } from '../../../canonical/index.js';
+import { BusinessError } from '../../../runtime/errors.js';
+import type { StepIO, StepOutcome } from '../define-step.js';
+import { parkOutcome } from '../run-step.js';
+import { isBefore, type SagaOrder } from '../saga-state.js';
+import { registerOptions } from '../steps/register.js';
+
+const MATERIAL: readonly (keyof Order)[] = ['lines', 'shippingLines', 'feeLines', 'couponLines', 'totals'];
+
+/** True when what was sold or its price changed (status, notes and payment are not edits). */
+export function isMaterialEdit(before: Order, after: Order): boolean {
+  return MATERIAL.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): Promise<StepOutcome> {
+  const now = io.deps.now();
+  const updated: SagaOrder = { ...saga, order: incoming, amounts: { ...saga.amounts, channelTotal: incoming.totals.total.amount } };
+  if (saga.erp === undefined || saga.state === 'cancelled') {
+    return { saga: updated, timeline: [{ kind: 'message', system: `woocommerce:${saga.storeId}`, summary: 'Order edited in WooCommerce (before ERP registration)' }], events: [] };
+  }
+  if (!isBefore(saga.state, 'fulfilment_requested')) {
+    return parkOutcome(updated, 'edit', 'edited_after_fulfilment', 'The order was edited in WooCommerce after fulfilment was requested; the warehouse and ERP need a person', now);
+  }
+  const erpOrderId = saga.erp.id;
+  try {
+    const result = await io.effects.run(`erp:update:${saga.subject}:${incoming.modifiedAt}`, {
+      perform: () => io.deps.erp.updateOrder(erpOrderId, incoming, registerOptions(saga, io)),
+    });
+    return {
+      saga: { ...updated, amounts: { ...updated.amounts, erpTotal: result.amountTotal } },
+      timeline: [{ kind: 'effect', system: io.deps.erp.system, summary: `ERP order ${saga.erp.name} updated after an edit in WooCommerce (total ${result.amountTotal})` }],
+      events: [],
+    };
+  } catch (error) {
+    if (!(error instanceof BusinessError)) throw error;
+    return parkOutcome(updated, 'edit', error.code, `The ERP refused the edit: ${error.message}`, now, error.system ?? io.deps.erp.system);
+  }
+}
