@@ -28,22 +28,32 @@ export interface LifecycleOptions {
   sender: WebhookSender;
 }
 
-const TERMINAL: ReadonlySet<FulfilmentStatus> = new Set(['shipped', 'exception', 'cancelled']);
-
 export class FulfilmentLifecycle {
   private trackingCounter = 0;
+  /** The next milestone's timer per order, disarmed on cancellation. */
+  private readonly timers = new Map<string, () => void>();
 
   constructor(private readonly options: LifecycleOptions) {}
 
   /** Starts the clock for a newly accepted order. */
   start(order: FulfilmentOrder): void {
-    this.options.pending.after(this.options.clock.pickMs, () => this.pick(order));
+    this.schedule(order, this.options.clock.pickMs, () => this.pick(order));
+  }
+
+  private schedule(order: FulfilmentOrder, ms: number, step: () => void): void {
+    const disarm = this.options.pending.after(ms, () => {
+      this.timers.delete(order.id);
+      step();
+    });
+    this.timers.set(order.id, disarm);
   }
 
   /** Cancels unless shipped; returns false when it is too late. */
   cancel(order: FulfilmentOrder): boolean {
     if (order.status === 'cancelled') return true;
     if (order.status === 'shipped') return false;
+    this.timers.get(order.id)?.();
+    this.timers.delete(order.id);
     this.transition(order, 'cancelled');
     this.emit(order, 'fulfilment.cancelled', true);
     return true;
@@ -52,10 +62,6 @@ export class FulfilmentLifecycle {
   /** Publishes a standalone event (returns) on its own stream. */
   emitStandalone(streamKey: string, event: WmsEvent): void {
     this.options.sender.emit(streamKey, event, true);
-  }
-
-  isTerminal(order: FulfilmentOrder): boolean {
-    return TERMINAL.has(order.status);
   }
 
   private pick(order: FulfilmentOrder): void {
@@ -71,14 +77,14 @@ export class FulfilmentLifecycle {
       this.emit(order, 'fulfilment.exception', nothingLeft, { code: 'line_unfulfillable', lines: missing });
       if (nothingLeft) return;
     }
-    this.options.pending.after(this.options.clock.packMs, () => this.pack(order));
+    this.schedule(order, this.options.clock.packMs, () => this.pack(order));
   }
 
   private pack(order: FulfilmentOrder): void {
     if (order.status !== 'picking') return;
     this.transition(order, 'packed');
     this.emit(order, 'fulfilment.packed', false);
-    this.options.pending.after(this.options.clock.shipMs, () => this.ship(order));
+    this.schedule(order, this.options.clock.shipMs, () => this.ship(order));
   }
 
   private ship(order: FulfilmentOrder): void {

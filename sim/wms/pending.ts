@@ -7,14 +7,22 @@ export class PendingWork {
   private waiters: (() => void)[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  /** Runs `fn` after `ms`; counted as pending until `fn`'s promise settles. */
-  after(ms: number, fn: () => Promise<void> | void): void {
+  /**
+   * Runs `fn` after `ms`; counted as pending until `fn`'s promise settles. Returns a function that
+   * disarms the timer if it has not fired yet.
+   */
+  after(ms: number, fn: () => Promise<void> | void): () => void {
     this.count += 1;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.track(Promise.resolve().then(fn)).finally(() => this.done());
     }, ms);
     this.timers.add(timer);
+    return () => {
+      if (!this.timers.delete(timer)) return;
+      clearTimeout(timer);
+      this.done();
+    };
   }
 
   /** Counts `promise` as pending until it settles; its rejection is swallowed (callers log). */
