@@ -12,12 +12,7 @@
  * }
  * ```
  */
-import type { Address } from '../../canonical/models/address.js';
-import type { Customer } from '../../canonical/models/customer.js';
-import type { CreditNote, Invoice } from '../../canonical/models/invoice.js';
-import type { Order } from '../../canonical/models/order.js';
-import type { Refund } from '../../canonical/models/refund.js';
-import type { StockPosition } from '../../canonical/models/stock.js';
+import type { Address, CreditNote, Customer, Invoice, Order, Price, Product, Refund, StockPosition } from '../../canonical/index.js';
 
 /** ERP record ids travel as strings so any ERP's keys fit (`"42"`, `"SO-0042"`). */
 export type ErpId = string;
@@ -37,7 +32,7 @@ export interface ErpProductRef {
 
 export interface RegisterOrderOptions {
   storeId: string;
-  /** The ERP location/warehouse to ship from, as configured (`WH/Stock`). */
+  /** The hub location (warehouse id, `main`) or ERP location (`WH/Stock`) to ship from. */
   warehouse?: string;
   /** The store's ERP pricelist (name or id); else the first pricelist in the order's currency. */
   pricelist?: string;
@@ -69,6 +64,8 @@ export interface ErpDelivery {
   erpOrderId?: ErpId;
   /** The sale order's name (`S00042`) the picking came from. */
   origin?: string;
+  /** The channel order it ships, when the hub registered it: `{ storeId: 'eu', orderId: '1234' }`. */
+  channelOrder?: { storeId: string; orderId: string };
   location?: string;
   carrier?: string;
   trackingNumber?: string;
@@ -93,27 +90,6 @@ export interface ChangePage<T> {
   cursor: string;
 }
 
-export interface ProductChange {
-  sku: string;
-  name: string;
-  active: boolean;
-  barcode?: string;
-  listPrice: string;
-  modifiedAt: string;
-}
-
-export interface PriceChange {
-  sku: string;
-  /** The ERP pricelist, as id:name (`1:Public Pricelist`). */
-  priceList: string;
-  currency: string;
-  price: string;
-  minQuantity: number;
-  from?: string;
-  to?: string;
-  modifiedAt: string;
-}
-
 export interface ErpPort {
   readonly system: string;
   findOrCreateCustomer(customer: Customer, billing?: Address, shipping?: Address): Promise<ErpCustomerRef>;
@@ -128,15 +104,15 @@ export interface ErpPort {
   cancelOrder(erpOrderId: ErpId): Promise<void>;
   /** Replaces the lines of an order still editable; BusinessError when the ERP no longer allows it. */
   updateOrder(erpOrderId: ErpId, order: Order, options: RegisterOrderOptions): Promise<RegisteredOrder>;
-  /** `locations` are ERP location names (`WH/Stock`); reported under the same names. */
+  /** `locations` are hub location ids (`main`), translated through the configured `erpLocation`s. */
   readStockPositions(locations: readonly string[], skus?: readonly string[]): Promise<StockPosition[]>;
   /**
    * Change feeds: what changed since `cursor` (undefined = from the beginning), with the cursor to
    * store for the next call. A change may be reported twice (overlap), never skipped.
    */
   readStockChanges(cursor: string | undefined, locations: readonly string[]): Promise<ChangePage<StockPosition>>;
-  readPriceChanges(cursor: string | undefined): Promise<ChangePage<PriceChange>>;
-  readProductChanges(cursor: string | undefined): Promise<ChangePage<ProductChange>>;
+  readPriceChanges(cursor: string | undefined): Promise<ChangePage<Price>>;
+  readProductChanges(cursor: string | undefined): Promise<ChangePage<Product>>;
   readDeliveryChanges(cursor: string | undefined): Promise<ChangePage<ErpDelivery>>;
   readDeliveries(erpOrderId: ErpId): Promise<ErpDelivery[]>;
   validateDelivery(input: ValidateDeliveryInput): Promise<ErpDelivery>;

@@ -13,7 +13,7 @@
 import { BusinessError, PermanentError } from '../../runtime/errors.js';
 import type { ErpDelivery, ValidateDeliveryInput } from '../erp.js';
 import type { OdooRecord } from './client.js';
-import type { OdooContext } from './context.js';
+import { hubLocationOf, type OdooContext } from './context.js';
 import { SYSTEM, asBusinessRejection } from './errors.js';
 import { m2oId } from './fields.js';
 import { deliveryFromPicking } from './mapping/picking.js';
@@ -39,7 +39,11 @@ export async function deliveriesOf(ctx: OdooContext, pickings: readonly OdooReco
   if (pickings.length === 0) return [];
   const moves = await ctx.client.searchReadAll('stock.move', [['picking_id', 'in', pickings.map((p) => p.id)]], moveFields(ctx));
   const skus = await skusOf(ctx.client, moves.map((m) => m2oId(m.product_id)).filter((id): id is number => id !== undefined));
-  return pickings.map((p) => deliveryFromPicking(p, moves, skus, ctx.client.fields.moveDoneQuantity));
+  return pickings.map((p) => {
+    const delivery = deliveryFromPicking(p, moves, skus, ctx.client.fields.moveDoneQuantity);
+    if (delivery.location) delivery.location = hubLocationOf(ctx.settings, delivery.location);
+    return delivery;
+  });
 }
 
 export async function readDeliveries(ctx: OdooContext, erpOrderId: string): Promise<ErpDelivery[]> {

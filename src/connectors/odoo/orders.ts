@@ -19,7 +19,7 @@ import type { Order } from '../../canonical/models/order.js';
 import { minorUnits } from '../../canonical/money/currencies.js';
 import { BusinessError, PermanentError } from '../../runtime/errors.js';
 import type { ErpOrderState, RegisterOrderOptions, RegisteredOrder } from '../erp.js';
-import type { OdooContext } from './context.js';
+import { erpLocationOf, type OdooContext } from './context.js';
 import { findOrCreateCustomer } from './customers.js';
 import { SYSTEM, asBusinessRejection } from './errors.js';
 import { createXmlId, findXmlId } from './external-ids.js';
@@ -103,7 +103,7 @@ async function headerValues(ctx: OdooContext, order: Order, options: RegisterOrd
   );
   const [pricelistId, warehouseId] = await Promise.all([
     ctx.lookups.pricelistId(order.currency, options.pricelist),
-    options.warehouse ? ctx.lookups.warehouseId(options.warehouse) : Promise.resolve(undefined),
+    options.warehouse ? ctx.lookups.warehouseId(erpLocationOf(ctx.settings, options.warehouse)) : Promise.resolve(undefined),
   ]);
   const values: Record<string, unknown> = {
     partner_id: Number(customer.customerId),

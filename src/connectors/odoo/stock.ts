@@ -1,19 +1,19 @@
 /**
  * Stock positions from `stock.quant`: per product and internal location, on hand = Σ quantity,
  * reserved = Σ reserved_quantity, available = on hand − reserved. One search_read per 500 quants
- * plus one read for the SKUs; positions are reported under the ERP location's full name
- * (`WH/Stock`), as the warehouses' `erpLocation` config names them.
+ * plus one read for the SKUs; positions carry the Odoo location's full name
+ * translated back to the hub's location id (`WH/Stock` → `main`).
  *
  * @example
  * ```ts
- * const positions = await readStockPositions(ctx, ['WH/Stock'], ['MUG']);
- * positions[0]; // { sku: 'MUG', location: 'WH/Stock', onHand: 10, reserved: 2, available: 8, asOf: '…', source: 'odoo' }
+ * const positions = await readStockPositions(ctx, ['main'], ['MUG']);
+ * positions[0]; // { sku: 'MUG', location: 'main', onHand: 10, reserved: 2, available: 8, asOf: '…', source: 'odoo' }
  * ```
  */
 import type { StockPosition } from '../../canonical/models/stock.js';
 import { BusinessError } from '../../runtime/errors.js';
 import type { OdooClient, OdooRecord } from './client.js';
-import type { OdooContext } from './context.js';
+import { erpLocationOf, hubLocationOf, type OdooContext } from './context.js';
 import { SYSTEM } from './errors.js';
 import { m2oId } from './fields.js';
 import { resolveSkus, skusOf } from './products.js';
@@ -59,18 +59,25 @@ export async function quantsFor(client: OdooClient, locationIds: number[], produ
   return client.searchReadAll('stock.quant', domain, QUANT_FIELDS);
 }
 
+/** Hub locations → Odoo location ids, and Odoo location id → hub location id for reporting. */
+export async function resolveLocations(ctx: OdooContext, locations: readonly string[]) {
+  const erpNames = locations.map((l) => erpLocationOf(ctx.settings, l));
+  const ids = await locationIdsOrFail(ctx, erpNames);
+  const hubById = new Map([...ids].map(([name, id]) => [id, hubLocationOf(ctx.settings, name)]));
+  return { ids: [...ids.values()], hubById };
+}
+
 export async function readStockPositions(ctx: OdooContext, locations: readonly string[], skus?: readonly string[]): Promise<StockPosition[]> {
   const asOf = new Date().toISOString();
-  const locationIds = await locationIdsOrFail(ctx, locations);
-  const names = new Map([...locationIds].map(([name, id]) => [id, name]));
+  const { ids: locationIdList, hubById: names } = await resolveLocations(ctx, locations);
   let skuOf: Map<number, string>;
   let quants: OdooRecord[];
   if (skus) {
     const products = await resolveSkus(ctx.client, skus);
     skuOf = new Map([...products.values()].map((p) => [Number(p.productId), p.sku]));
-    quants = skuOf.size === 0 ? [] : await quantsFor(ctx.client, [...locationIds.values()], [...skuOf.keys()]);
+    quants = skuOf.size === 0 ? [] : await quantsFor(ctx.client, locationIdList, [...skuOf.keys()]);
   } else {
-    quants = await quantsFor(ctx.client, [...locationIds.values()]);
+    quants = await quantsFor(ctx.client, locationIdList);
     skuOf = await skusOf(ctx.client, quants.map((q) => m2oId(q.product_id)).filter((id): id is number => id !== undefined));
   }
   const positions = positionsFromQuants(quants, skuOf, names, asOf);

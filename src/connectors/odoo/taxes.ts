@@ -28,7 +28,7 @@ export async function resolveTaxes(ctx: OdooContext, draft: SaleDraft): Promise<
     const mapped = ctx.settings.taxMap[rateId] ?? (rate?.percent !== undefined ? ctx.settings.taxMap[`${Number(rate.percent)}%`] : undefined);
     let rows: (Record<string, unknown> & { id: number })[];
     if (mapped !== undefined) {
-      rows = await ctx.client.read('account.tax', [mapped], TAX_FIELDS);
+      rows = await ctx.client.read('account.tax', [Number(mapped)], TAX_FIELDS);
     } else if (rate?.percent !== undefined) {
       const domain: unknown[] = [
         ['type_tax_use', '=', 'sale'],
