@@ -10,6 +10,8 @@
 import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { reportFatal } from './fatal.js';
+import { register as registerMigrate } from './commands/migrate.js';
+import { register as registerDeadLetters } from './commands/dead-letters.js';
 import { register as registerSchemas } from './commands/schemas.js';
 import { register as registerSimWms } from './commands/sim-wms.js';
 
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
     .option('--verbose', 'print stack traces on errors', false)
     .exitOverride();
   // Command registrations (one line each):
+  registerMigrate(program);
+  registerDeadLetters(program);
   registerSchemas(program);
   registerSimWms(program);
   return program;

@@ -12,11 +12,11 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { createRuntime } from '../../src/runtime/create-runtime.js';
 import { silentLogger } from '../../src/ops/logger.js';
 
-export interface CrashTables {
+export type CrashTables = {
   crash_effects: { message_id: string; partition_key: string; n: number; times: number };
   crash_order: { partition_key: string; last_n: number };
   crash_violations: { message_id: string; detail: string };
-}
+};
 
 export const CRASH_PARTITIONS = 17;
 
