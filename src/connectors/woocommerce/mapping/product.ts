@@ -42,7 +42,7 @@ export interface ProductMapping {
 
 const STATUS: Record<string, Product['status']> = { publish: 'active', draft: 'draft', pending: 'draft', private: 'draft', trash: 'archived' };
 
-function priceOf(item: WooProduct | WooVariation, sku: string, options: ProductMappingOptions): Price | undefined {
+export function priceOf(item: WooProduct | WooVariation, sku: string, options: ProductMappingOptions): Price | undefined {
   if (item.regular_price === '') return undefined;
   const saleFrom = gmt(item.date_on_sale_from_gmt);
   const saleTo = gmt(item.date_on_sale_to_gmt);
