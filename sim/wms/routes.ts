@@ -116,13 +116,27 @@ function parseJson(body: unknown): { ok: true; value: unknown } | { ok: false; e
   }
 }
 
-function createFulfilment(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply) {
-  const raw = typeof request.body === 'string' ? request.body : '';
+type Validator = Parameters<typeof check>[0];
+
+/** Parses and validates a JSON body; on failure the 400 problem is already sent. */
+function readBody<T>(request: FastifyRequest, reply: FastifyReply, validator: Validator, what: string): { raw: string; value: T } | undefined {
   const parsed = parseJson(request.body);
-  if (!parsed.ok) return sendWmsProblem(reply, 400, 'malformed_json', 'The body is not valid JSON.', { errors: parsed.errors });
-  const valid = check<CreateFulfilmentBody>(createFulfilmentValidator, parsed.value);
-  if (!valid.ok) return sendWmsProblem(reply, 400, 'validation_failed', 'The fulfilment order is invalid.', { errors: valid.errors });
-  const body = valid.value;
+  if (!parsed.ok) {
+    void sendWmsProblem(reply, 400, 'malformed_json', 'The body is not valid JSON.', { errors: parsed.errors });
+    return undefined;
+  }
+  const valid = check<T>(validator, parsed.value);
+  if (!valid.ok) {
+    void sendWmsProblem(reply, 400, 'validation_failed', `The ${what} is invalid.`, { errors: valid.errors });
+    return undefined;
+  }
+  return { raw: request.body as string, value: valid.value };
+}
+
+function createFulfilment(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply) {
+  const read = readBody<CreateFulfilmentBody>(request, reply, createFulfilmentValidator, 'fulfilment order');
+  if (!read) return reply;
+  const { raw, value: body } = read;
   if (body.warehouse !== deps.warehouseId) {
     return sendWmsProblem(reply, 422, 'unknown_warehouse', `This endpoint serves warehouse "${deps.warehouseId}".`);
   }
@@ -160,12 +174,10 @@ function createFulfilment(deps: RouteDeps, request: FastifyRequest, reply: Fasti
 }
 
 function receiveReturn(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply) {
-  const raw = typeof request.body === 'string' ? request.body : '';
-  const parsed = parseJson(request.body);
-  if (!parsed.ok) return sendWmsProblem(reply, 400, 'malformed_json', 'The body is not valid JSON.', { errors: parsed.errors });
-  const valid = check<CreateReturnBody>(createReturnValidator, parsed.value);
-  if (!valid.ok) return sendWmsProblem(reply, 400, 'validation_failed', 'The return is invalid.', { errors: valid.errors });
-  return withIdempotency(deps.books, 'returns', request, reply, raw, () => {
+  const read = readBody<CreateReturnBody>(request, reply, createReturnValidator, 'return');
+  if (!read) return reply;
+  const valid = read;
+  return withIdempotency(deps.books, 'returns', request, reply, read.raw, () => {
     const receipt: ReturnReceipt = {
       id: deps.books.nextReturnId(),
       reference: valid.value.reference,
