@@ -14,6 +14,9 @@
 import { createHash } from 'node:crypto';
 import type { InboundMessage } from '../../runtime/contracts.js';
 
+/** Header the poller and backfill set so `order.received` says how the hub learnt of the order. */
+export const VIA_HEADER = 'x-retail-hub-via';
+
 export const WOO_RESOURCES = ['order', 'product', 'customer'] as const;
 export type WooResource = (typeof WOO_RESOURCES)[number];
 

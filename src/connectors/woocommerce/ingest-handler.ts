@@ -28,13 +28,13 @@ import { changedFields, fieldHashes, readOrderState, writeOrderState } from './i
 import { inboundData, parseJson, storeIdOf, validate } from './ingest/parse-inbound.js';
 import { registerCatalogueIngest } from './ingest/catalogue-handlers.js';
 import type { WooStoreConfig } from './types.js';
+import { VIA_HEADER } from './inbound.js';
 
 const checkWooOrder = Compile(WooOrderSchema);
 const checkOrder = Compile(OrderSchema);
 const checkRefund = Compile(WooRefundSchema);
 
-/** Header the poller and backfill set so `order.received` says how the hub learnt of the order. */
-export const VIA_HEADER = 'x-retail-hub-via';
+export { VIA_HEADER };
 
 export interface WooIngestOptions {
   stores: readonly Pick<WooStoreConfig, 'id' | 'currency'>[];
