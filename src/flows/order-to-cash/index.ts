@@ -34,6 +34,6 @@ export { resumeOrderEvent } from './resume.js';
 export { configRouter } from './config-router.js';
 export { loadSaga, listSagas } from './saga-store.js';
 export { fulfilmentReference, orderReference, parseWarehouseReference } from './references.js';
-export type { OrderToCashDeps, OrderChannelPort, FulfilmentPort, OrderRouter, SagaRuntime, ChannelRefundRequest, FulfilmentCreate, FulfilmentOrderRef } from './ports.js';
+export type { OrderToCashDeps, SagaErpPort, OrderChannelPort, FulfilmentPort, OrderRouter, SagaRuntime, ChannelRefundRequest, FulfilmentCreate, FulfilmentOrderRef } from './ports.js';
 export type { SagaOrder, SagaState, FulfilmentRecord, ShipmentRecord, RoutingRecord, Amounts } from './saga-state.js';
 export type { FulfilmentProgressed } from './handlers/on-fulfilment-progress.js';

@@ -1,6 +1,7 @@
 /**
- * The validation half of the `validate` step: the canonical schema and the order's arithmetic.
- * Returns the problems found, empty when the order is sound.
+ * The validation half of the `validate` step: the canonical schema, a SKU on every line (the
+ * cross-system key), and the order's arithmetic (`checkOrderIntegrity`). Returns the problems
+ * found, empty when the order is sound.
  *
  * @example
  * ```ts
@@ -8,13 +9,7 @@
  * ```
  */
 import { Value } from 'typebox/value';
-import { OrderSchema, type Order } from '../../canonical/index.js';
-import * as canonical from '../../canonical/index.js';
-
-type IntegrityCheck = (order: Order, options: { taxRounding: 'per-line' | 'subtotal' }) => { ok: boolean; discrepancies?: unknown[] };
-
-// The integrity check is being written beside the canonical model; use it as soon as it is exported.
-const integrity = (canonical as Record<string, unknown>).checkOrderIntegrity as IntegrityCheck | undefined;
+import { checkOrderIntegrity, OrderSchema, type Order } from '../../canonical/index.js';
 
 export function orderProblems(order: Order, taxRounding: 'per-line' | 'subtotal' = 'per-line'): string[] {
   if (!Value.Check(OrderSchema, order)) {
@@ -24,9 +19,7 @@ export function orderProblems(order: Order, taxRounding: 'per-line' | 'subtotal'
   for (const line of order.lines) {
     if (line.sku === undefined || line.sku === '') problems.push(`line ${line.lineId} (${line.name}) has no SKU`);
   }
-  if (integrity !== undefined) {
-    const result = integrity(order, { taxRounding });
-    if (!result.ok) problems.push(`order arithmetic does not add up: ${JSON.stringify(result.discrepancies ?? [])}`);
-  }
+  const report = checkOrderIntegrity(order, { taxRounding });
+  for (const d of report.discrepancies) problems.push(d.message);
   return problems;
 }

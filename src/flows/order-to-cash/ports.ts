@@ -81,11 +81,17 @@ export interface SagaRuntime {
   subscribe(consumer: string, types: readonly string[], handler: Handler): unknown;
 }
 
+/** The ERP capabilities the saga and the returns flow use (the full `ErpPort` satisfies it). */
+export type SagaErpPort = Pick<
+  ErpPort,
+  'system' | 'registerOrder' | 'findOrder' | 'confirmOrder' | 'cancelOrder' | 'updateOrder' | 'createInvoice' | 'registerPayment' | 'createCreditNote'
+>;
+
 export type SagaConfig = Pick<HubConfig, 'stores' | 'warehouses' | 'dropship' | 'payments' | 'routing'>;
 
 export interface OrderToCashDeps {
   config: SagaConfig;
-  erp: ErpPort;
+  erp: SagaErpPort;
   woo: (storeId: string) => OrderChannelPort;
   wms: (locationId: string) => FulfilmentPort;
   /** Defaults to `configRouter(config)`. */
