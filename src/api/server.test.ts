@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildServer } from './server.js';
+import { buildServer, route } from './server.js';
 import { silentLogger } from '../ops/logger.js';
 
 describe('buildServer', () => {
@@ -7,11 +7,9 @@ describe('buildServer', () => {
     const app = await buildServer({
       log: silentLogger(),
       plugins: [
-        {
-          plugin: async (scope) => {
-            scope.post('/echo', async (request) => request.body);
-          },
-        },
+        route(async (scope) => {
+          scope.post('/echo', async (request) => request.body);
+        }, {}),
       ],
     });
     const missing = await app.inject({

@@ -10,13 +10,29 @@
  * await app.listen({ port: 8080, host: '127.0.0.1' });
  * ```
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { problem } from './problem.js';
 
+/** A route group with its options bound; build one with `route(plugin, options)`. */
 export interface RoutePlugin {
-  plugin: FastifyPluginAsync<Record<string, unknown>>;
-  options?: Record<string, unknown>;
+  register(app: FastifyInstance): Promise<void>;
+}
+
+export function route<O extends Record<string, unknown>>(
+  plugin: FastifyPluginAsync<O>,
+  options: O,
+): RoutePlugin {
+  return {
+    register: async (app) => {
+      await app.register(plugin, options);
+    },
+  };
 }
 
 export interface ServerOptions {
@@ -30,7 +46,8 @@ export interface ServerOptions {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.log.child({ component: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Webhook bursts would flood the log; failures are logged by the error handler instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     genReqId: (req) => {
       const header = req.headers['x-correlation-id'];
@@ -83,8 +100,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send({ status: result.ready ? 'ready' : 'not_ready', checks: result.checks });
   });
 
-  for (const { plugin, options: pluginOptions } of options.plugins ?? []) {
-    await app.register(plugin, pluginOptions ?? {});
-  }
+  for (const plugin of options.plugins ?? []) await plugin.register(app);
   return app;
 }

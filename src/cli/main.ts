@@ -10,6 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { reportFatal } from './fatal.js';
+import { register as registerStart } from './commands/start.js';
 import { register as registerMigrate } from './commands/migrate.js';
 import { register as registerDeadLetters } from './commands/dead-letters.js';
 import { register as registerSchemas } from './commands/schemas.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .option('--verbose', 'print stack traces on errors', false)
     .exitOverride();
   // Command registrations (one line each):
+  registerStart(program);
   registerMigrate(program);
   registerDeadLetters(program);
   registerSchemas(program);

@@ -1,0 +1,150 @@
+/**
+ * The composition root: builds the whole hub from a validated config — store, runtime, connectors,
+ * flows and the HTTP server — and nothing else. Every other module receives what it needs from
+ * here as arguments; nothing reaches for a global.
+ *
+ * @example
+ * ```ts
+ * import { createHub } from './create-hub.js';
+ * const hub = await createHub({ config: await loadConfig('retail-hub.yaml'), log: createLogger() });
+ * await hub.start();
+ * // … later
+ * await hub.stop();
+ * ```
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { HubConfig } from '../config/schema.js';
+import { createDatabase, type DatabaseHandle } from '../store/create-database.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { createRuntime, type Runtime } from '../runtime/index.js';
+import { buildServer, route, type RoutePlugin } from '../api/server.js';
+import { adminRoutes } from '../api/admin/admin-routes.js';
+import { metricsRoutes } from '../api/metrics-routes.js';
+import { wooWebhookRoutes } from '../connectors/woocommerce/webhooks.js';
+import { wmsWebhookRoutes } from '../connectors/wms/webhooks.js';
+import { buildConnectors, type Connectors } from './build-connectors.js';
+
+export type HubRole = 'api' | 'worker' | 'all';
+
+export interface HubOptions {
+  config: HubConfig;
+  log: Logger;
+  /** api: HTTP only; worker: handlers and pollers only; all (default): both. */
+  role?: HubRole;
+  /** Overrides `server.port` (0 picks a free port; tests and the demo use it). */
+  port?: number;
+}
+
+export interface Hub {
+  config: HubConfig;
+  store: DatabaseHandle;
+  runtime: Runtime;
+  connectors: Connectors;
+  metrics: Registry;
+  server: FastifyInstance;
+  /** The base URL the server listens on, known after `start()`. */
+  url: string;
+  start(): Promise<void>;
+  /** Stops accepting, drains in-flight work, closes the store. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const { config, log } = options;
+  const role = options.role ?? 'all';
+  const store = await createDatabase(
+    config.database.kind === 'postgres'
+      ? {
+          kind: 'postgres',
+          url: config.database.url ?? '',
+          ...(config.database.schema ? { schema: config.database.schema } : {}),
+        }
+      : { kind: 'sqlite', path: config.database.path ?? './data/hub.db' },
+  );
+  await migrateToLatest(store.db);
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'retail_hub_process_' });
+  const runtime = createRuntime({
+    db: store.db,
+    dialect: store.dialect,
+    log: log.child({ component: 'runtime' }),
+    metrics,
+    ...(config.runtime?.concurrency ? { concurrency: config.runtime.concurrency } : {}),
+    retry: {
+      ...(config.runtime?.maxAttempts ? { maxAttempts: config.runtime.maxAttempts } : {}),
+      ...(config.runtime?.retryBaseMs ? { baseMs: config.runtime.retryBaseMs } : {}),
+      ...(config.runtime?.retryMaxMs ? { maxMs: config.runtime.retryMaxMs } : {}),
+    },
+  });
+  const connectors = buildConnectors({ config, runtime, log });
+
+  const plugins: RoutePlugin[] = [
+    route(metricsRoutes, { registry: metrics }),
+    route(wooWebhookRoutes, { stores: config.stores, inbox: runtime.inbox, log, metrics }),
+    route(wmsWebhookRoutes, {
+      warehouses: [...config.warehouses, ...(config.dropship ?? [])].map((w) => ({
+        id: w.id,
+        webhookSecret: w.wms.webhookSecret,
+      })),
+      inbox: runtime.inbox,
+      log,
+    }),
+    route(adminRoutes, {
+      deadLetters: runtime.deadLetters,
+      parked: runtime.parked,
+      ...(config.server.adminToken ? { token: config.server.adminToken } : {}),
+    }),
+  ];
+  const server = await buildServer({
+    log,
+    plugins,
+    readiness: async () => {
+      try {
+        await runtime.cursors.get('health');
+        return { ready: true, checks: { store: 'ok' } };
+      } catch (error) {
+        return { ready: false, checks: { store: (error as Error).message } };
+      }
+    },
+  });
+
+  let url = '';
+  let stopped = false;
+  const hub: Hub = {
+    config,
+    store,
+    runtime,
+    connectors,
+    metrics,
+    server,
+    get url() {
+      return url;
+    },
+    async start() {
+      if (role !== 'api') await runtime.start();
+      if (role !== 'worker') {
+        const port = options.port ?? config.server.port;
+        await server.listen({ port, host: config.server.host ?? '127.0.0.1' });
+        const address = server.server.address();
+        url =
+          typeof address === 'object' && address
+            ? `http://127.0.0.1:${address.port}`
+            : config.server.publicUrl;
+      }
+      log.info({ role, url: url || undefined }, 'retail hub started');
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // Stop taking new work first, then drain what was accepted, then close the store.
+      await server.close();
+      await runtime.stop();
+      await store.close();
+      log.info('retail hub stopped');
+    },
+  };
+  return hub;
+}
