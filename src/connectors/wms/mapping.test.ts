@@ -82,4 +82,13 @@ describe('WMS mapping', () => {
     expect(parseWmsReference('MANUAL-42', 'main')).toEqual({ partitionKey: 'wms.main.MANUAL-42', fulfilmentRequestId: undefined, orderSubject: undefined });
     expect(parseWmsReference('orders.eu-2.1001/ff', 'main')).toMatchObject({ partitionKey: 'orders.eu-2.1001', orderSubject: 'order:eu-2:1001' });
   });
+
+  it("reads the saga's WC-<store>-<order>/<location>/<attempt> references", () => {
+    expect(parseWmsReference('WC-eu-2-1001/main/3', 'main')).toEqual({
+      partitionKey: 'orders.eu-2.1001',
+      fulfilmentRequestId: 'WC-eu-2-1001/main/3',
+      orderSubject: 'order:eu-2:1001',
+    });
+    expect(parseWmsReference('WC-us-7', 'main')).toMatchObject({ partitionKey: 'orders.us.7', orderSubject: 'order:us:7' });
+  });
 });

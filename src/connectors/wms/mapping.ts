@@ -13,6 +13,7 @@
  * ```
  */
 import { orderPartitionKey, parseOrderSubject } from '../../canonical/ids.js';
+import type { Address } from '../../canonical/models/address.js';
 import type { FulfilmentLine, FulfilmentRequest, Shipment } from '../../canonical/models/fulfilment.js';
 import { BusinessError, PermanentError } from '../../runtime/errors.js';
 import type { WmsEvent, WmsFulfilmentSnapshot } from './event-schema.js';
@@ -37,48 +38,66 @@ export interface WmsFulfilmentRequestBody {
   carrierHint?: string;
 }
 
-/** Builds the POST body; the canonical request id is the Idempotency-Key. */
-export function toWmsFulfilmentRequest(request: FulfilmentRequest): { body: WmsFulfilmentRequestBody; idempotencyKey: string } {
-  const order = parseOrderSubject(request.orderSubject);
-  if (!order) throw new PermanentError(`not an order subject: ${request.orderSubject}`, { code: 'invalid_order_subject', system: `wms:${request.location}` });
-  const to = request.shipTo;
+/** What a fulfilment order needs, in the hub's terms (the saga's `FulfilmentCreate` fits). */
+export interface WmsFulfilmentInput {
+  /** Sent as `reference`; must carry the order (see `reference.ts`). */
+  reference: string;
+  location: string;
+  lines: { lineRef: string; sku: string; quantity: number }[];
+  shipTo: Address;
+  carrierHint?: string;
+}
+
+/**
+ * Builds the POST body. Throws BusinessError `ship_to_incomplete` when the address lacks what a
+ * carrier needs: a person must complete it, retrying cannot help.
+ */
+export function toWmsFulfilmentBody(input: WmsFulfilmentInput): WmsFulfilmentRequestBody {
+  const to = input.shipTo;
   const name = [to.firstName, to.lastName].filter((part) => part !== undefined && part !== '').join(' ') || to.company;
-  const missing = [
-    ...(name ? [] : ['name']),
-    ...(to.line1 ? [] : ['line1']),
-    ...(to.city ? [] : ['city']),
-    ...(to.country ? [] : ['country']),
-  ];
   if (!name || !to.line1 || !to.city || !to.country) {
-    // A person must complete the address; retrying cannot help and the order is not wrong otherwise.
+    const missing = Object.entries({ name, line1: to.line1, city: to.city, country: to.country })
+      .filter(([, value]) => !value)
+      .map(([key]) => key);
     throw new BusinessError(`shipping address incomplete: ${missing.join(', ')}`, {
       code: 'ship_to_incomplete',
-      system: `wms:${request.location}`,
+      system: `wms:${input.location}`,
       details: { missing },
     });
   }
   const optional = (key: string, value: string | undefined) => (value === undefined || value === '' ? {} : { [key]: value });
   return {
-    idempotencyKey: request.id,
-    body: {
-      reference: wmsReference(orderPartitionKey(order.storeId, order.orderId), request.id),
-      warehouse: request.location,
-      lines: request.lines.map((line) => ({ lineRef: line.lineId, sku: line.sku, quantity: line.quantity })),
-      shipTo: {
-        name,
-        ...optional('company', to.company),
-        address1: to.line1,
-        ...optional('address2', to.line2),
-        city: to.city,
-        postcode: to.postcode ?? '',
-        ...optional('region', to.region),
-        country: to.country,
-        ...optional('email', to.email),
-        ...optional('phone', to.phone),
-      },
-      ...(request.shippingMethod === undefined ? {} : { carrierHint: request.shippingMethod }),
+    reference: input.reference,
+    warehouse: input.location,
+    lines: input.lines.map((line) => ({ lineRef: line.lineRef, sku: line.sku, quantity: line.quantity })),
+    shipTo: {
+      name,
+      ...optional('company', to.company),
+      address1: to.line1,
+      ...optional('address2', to.line2),
+      city: to.city,
+      postcode: to.postcode ?? '',
+      ...optional('region', to.region),
+      country: to.country,
+      ...optional('email', to.email),
+      ...optional('phone', to.phone),
     },
+    ...(input.carrierHint === undefined ? {} : { carrierHint: input.carrierHint }),
   };
+}
+
+/** A canonical FulfilmentRequest as a POST body; the request id is the Idempotency-Key. */
+export function toWmsFulfilmentRequest(request: FulfilmentRequest): { body: WmsFulfilmentRequestBody; idempotencyKey: string } {
+  const order = parseOrderSubject(request.orderSubject);
+  if (!order) throw new PermanentError(`not an order subject: ${request.orderSubject}`, { code: 'invalid_order_subject', system: `wms:${request.location}` });
+  const body = toWmsFulfilmentBody({
+    reference: wmsReference(orderPartitionKey(order.storeId, order.orderId), request.id),
+    location: request.location,
+    lines: request.lines.map((line) => ({ lineRef: line.lineId, sku: line.sku, quantity: line.quantity })),
+    shipTo: request.shipTo,
+    ...(request.shippingMethod === undefined ? {} : { carrierHint: request.shippingMethod }),
+  });
+  return { idempotencyKey: request.id, body };
 }
 
 export interface UnfulfillableLine extends FulfilmentLine {

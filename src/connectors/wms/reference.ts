@@ -1,16 +1,20 @@
 /**
- * The fulfilment `reference` the hub gives the WMS carries the order's partition key, so a webhook
- * can be put in its order's queue without a database lookup: `<partitionKey>/<fulfilmentRequestId>`,
- * e.g. `orders.eu.727/ff-eu-727-main-1`. Partition keys never contain `/` (store ids are
- * `[a-z0-9-]+`), so the first `/` separates the two parts.
+ * The fulfilment `reference` the hub gives the WMS carries the order, so a webhook can be put in
+ * its order's queue without a database lookup. Two spellings are understood:
+ * - the saga's `WC-<store>-<order>[/<location>/<attempt>]` (numeric WooCommerce order ids; the
+ *   ERP's `client_order_ref` is the part before the first `/`), the whole string being the
+ *   fulfilment request id;
+ * - `<partitionKey>/<fulfilmentRequestId>`, e.g. `orders.eu.727/ff-1` (what `toWmsFulfilmentRequest`
+ *   writes for a canonical FulfilmentRequest).
  *
  * @example
  * ```ts
  * wmsReference('orders.eu.727', 'ff-1');          // 'orders.eu.727/ff-1'
- * parseWmsReference('orders.eu.727/ff-1');         // { partitionKey: 'orders.eu.727', fulfilmentRequestId: 'ff-1', orderSubject: 'order:eu:727' }
+ * parseWmsReference('orders.eu.727/ff-1', 'main'); // { partitionKey: 'orders.eu.727', fulfilmentRequestId: 'ff-1', orderSubject: 'order:eu:727' }
+ * parseWmsReference('WC-eu-727/main/1', 'main');   // { partitionKey: 'orders.eu.727', fulfilmentRequestId: 'WC-eu-727/main/1', orderSubject: 'order:eu:727' }
  * ```
  */
-import { orderSubject } from '../../canonical/ids.js';
+import { orderPartitionKey, orderSubject } from '../../canonical/ids.js';
 
 export interface ParsedReference {
   partitionKey: string;
@@ -24,12 +28,18 @@ export function wmsReference(partitionKey: string, fulfilmentRequestId: string):
 }
 
 const ORDER_KEY = /^orders\.([a-z0-9-]+)\.([^/]+)$/;
+const CHANNEL_REF = /^WC-([a-z0-9-]+)-(\d+)(?:\/.*)?$/;
 
 /**
  * Reads a reference back. A reference the hub did not write (an order keyed in by hand in the WMS)
  * gets its own partition `wms.<warehouse>.<reference>` so it is still stored and ordered.
  */
 export function parseWmsReference(reference: string, warehouseId: string): ParsedReference {
+  const channel = CHANNEL_REF.exec(reference);
+  if (channel) {
+    const [storeId, orderId] = [channel[1] as string, channel[2] as string];
+    return { partitionKey: orderPartitionKey(storeId, orderId), fulfilmentRequestId: reference, orderSubject: orderSubject(storeId, orderId) };
+  }
   const slash = reference.indexOf('/');
   const key = slash === -1 ? reference : reference.slice(0, slash);
   const match = ORDER_KEY.exec(key);
