@@ -12,7 +12,17 @@
  * }
  * ```
  */
-import type { Address, CreditNote, Customer, Invoice, Order, Price, Product, Refund, StockPosition } from '../../canonical/index.js';
+import type {
+  Address,
+  CreditNote,
+  Customer,
+  Invoice,
+  Order,
+  Price,
+  Product,
+  Refund,
+  StockPosition,
+} from '../../canonical/index.js';
 
 /** ERP record ids travel as strings so any ERP's keys fit (`"42"`, `"SO-0042"`). */
 export type ErpId = string;
@@ -110,7 +120,10 @@ export interface ErpPort {
    * Change feeds: what changed since `cursor` (undefined = from the beginning), with the cursor to
    * store for the next call. A change may be reported twice (overlap), never skipped.
    */
-  readStockChanges(cursor: string | undefined, locations: readonly string[]): Promise<ChangePage<StockPosition>>;
+  readStockChanges(
+    cursor: string | undefined,
+    locations: readonly string[],
+  ): Promise<ChangePage<StockPosition>>;
   readPriceChanges(cursor: string | undefined): Promise<ChangePage<Price>>;
   readProductChanges(cursor: string | undefined): Promise<ChangePage<Product>>;
   readDeliveryChanges(cursor: string | undefined): Promise<ChangePage<ErpDelivery>>;

@@ -69,14 +69,17 @@ export function createOdooErp(options: OdooErpOptions): OdooErp {
   return {
     system: 'odoo',
     client,
-    findOrCreateCustomer: (customer, billing, shipping) => findOrCreateCustomer(ctx, customer, billing, shipping),
+    findOrCreateCustomer: (customer, billing, shipping) =>
+      findOrCreateCustomer(ctx, customer, billing, shipping),
     resolveSkus: (skus) => resolveSkus(client, skus),
-    registerOrder: (order, opts) => lock.run(`${opts.storeId}/${order.externalId}`, () => registerOrder(ctx, order, opts)),
+    registerOrder: (order, opts) =>
+      lock.run(`${opts.storeId}/${order.externalId}`, () => registerOrder(ctx, order, opts)),
     findOrder: (storeId, externalId) => findOrder(ctx, storeId, externalId),
     readOrder: (id) => readOrder(ctx, id),
     confirmOrder: (id) => confirmOrder(ctx, id),
     cancelOrder: (id) => cancelOrder(ctx, id),
-    updateOrder: (id, order, opts) => lock.run(`${opts.storeId}/${order.externalId}`, () => updateOrder(ctx, id, order, opts)),
+    updateOrder: (id, order, opts) =>
+      lock.run(`${opts.storeId}/${order.externalId}`, () => updateOrder(ctx, id, order, opts)),
     readStockPositions: (locations, skus) => readStockPositions(ctx, locations, skus),
     readStockChanges: (cursor, locations) => readStockChanges(ctx, cursor, locations, feeds),
     readPriceChanges: (cursor) => readPriceChanges(ctx, cursor, feeds),

@@ -35,10 +35,25 @@ export interface OdooClient {
   readonly version: OdooVersion;
   readonly fields: OdooFields;
   readonly companyId: number | undefined;
-  call<R = unknown>(model: string, method: string, args?: unknown[], kwargs?: Record<string, unknown>): Promise<R>;
-  searchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, fields: string[], options?: SearchOptions): Promise<T[]>;
+  call<R = unknown>(
+    model: string,
+    method: string,
+    args?: unknown[],
+    kwargs?: Record<string, unknown>,
+  ): Promise<R>;
+  searchRead<T extends OdooRecord = OdooRecord>(
+    model: string,
+    domain: Domain,
+    fields: string[],
+    options?: SearchOptions,
+  ): Promise<T[]>;
   /** Pages through `search_read` (`pageSize` rows a call, ordered by id) until exhausted. */
-  searchReadAll<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, fields: string[], pageSize?: number): Promise<T[]>;
+  searchReadAll<T extends OdooRecord = OdooRecord>(
+    model: string,
+    domain: Domain,
+    fields: string[],
+    pageSize?: number,
+  ): Promise<T[]>;
   read<T extends OdooRecord = OdooRecord>(model: string, ids: number[], fields: string[]): Promise<T[]>;
   create(model: string, values: Record<string, unknown>, context?: Record<string, unknown>): Promise<number>;
   write(model: string, ids: number[], values: Record<string, unknown>): Promise<void>;
@@ -54,7 +69,11 @@ export function createTransport(config: OdooClientConfig): OdooTransport {
   return kind === 'json2' ? createJson2Transport(config) : createJsonRpcTransport(config);
 }
 
-export function createOdooClient(config: OdooClientConfig, policy: EndpointPolicy, transport = createTransport(config)): OdooClient {
+export function createOdooClient(
+  config: OdooClientConfig,
+  policy: EndpointPolicy,
+  transport = createTransport(config),
+): OdooClient {
   const version = config.version ?? 19;
   const client: OdooClient = {
     version,
@@ -63,7 +82,12 @@ export function createOdooClient(config: OdooClientConfig, policy: EndpointPolic
     call<R>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}) {
       return policy.execute((signal) => transport.call<R>(model, method, args, kwargs, signal));
     },
-    searchRead<T extends OdooRecord>(model: string, domain: Domain, fields: string[], options: SearchOptions = {}) {
+    searchRead<T extends OdooRecord>(
+      model: string,
+      domain: Domain,
+      fields: string[],
+      options: SearchOptions = {},
+    ) {
       const kwargs: Record<string, unknown> = { fields };
       if (options.limit !== undefined) kwargs.limit = options.limit;
       if (options.offset) kwargs.offset = options.offset;
@@ -71,10 +95,19 @@ export function createOdooClient(config: OdooClientConfig, policy: EndpointPolic
       if (options.context) kwargs.context = options.context;
       return client.call<T[]>(model, 'search_read', [domain], kwargs);
     },
-    async searchReadAll<T extends OdooRecord>(model: string, domain: Domain, fields: string[], pageSize = 500) {
+    async searchReadAll<T extends OdooRecord>(
+      model: string,
+      domain: Domain,
+      fields: string[],
+      pageSize = 500,
+    ) {
       const all: T[] = [];
       for (let offset = 0; ; offset += pageSize) {
-        const page = await client.searchRead<T>(model, domain, fields, { limit: pageSize, offset, order: 'id asc' });
+        const page = await client.searchRead<T>(model, domain, fields, {
+          limit: pageSize,
+          offset,
+          order: 'id asc',
+        });
         all.push(...page);
         if (page.length < pageSize) return all;
       }
@@ -84,7 +117,12 @@ export function createOdooClient(config: OdooClientConfig, policy: EndpointPolic
       return client.call<T[]>(model, 'read', [ids, fields]);
     },
     async create(model: string, values: Record<string, unknown>, context?: Record<string, unknown>) {
-      const result = await client.call<number | number[]>(model, 'create', [[values]], context ? { context } : {});
+      const result = await client.call<number | number[]>(
+        model,
+        'create',
+        [[values]],
+        context ? { context } : {},
+      );
       return Array.isArray(result) ? (result[0] as number) : result;
     },
     async write(model: string, ids: number[], values: Record<string, unknown>) {

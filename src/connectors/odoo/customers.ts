@@ -21,7 +21,10 @@ const CHILD_FIELDS = ['type', 'name', 'street', 'street2', 'city', 'zip', 'count
 
 async function placeOf(ctx: OdooContext, address: Address | undefined): Promise<PlaceIds> {
   const countryId = address?.country ? await ctx.lookups.countryId(address.country) : undefined;
-  const stateId = countryId !== undefined && address?.region ? await ctx.lookups.stateId(countryId, address.region) : undefined;
+  const stateId =
+    countryId !== undefined && address?.region
+      ? await ctx.lookups.stateId(countryId, address.region)
+      : undefined;
   return { countryId, stateId };
 }
 
@@ -32,14 +35,21 @@ export async function findOrCreateCustomer(
   shipping?: Address,
 ): Promise<ErpCustomerRef> {
   const email = customer.email?.trim();
-  if (!email) throw new BusinessError('The customer has no e-mail address; Odoo partners are matched by e-mail', { code: 'customer_without_email', system: SYSTEM });
+  if (!email)
+    throw new BusinessError('The customer has no e-mail address; Odoo partners are matched by e-mail', {
+      code: 'customer_without_email',
+      system: SYSTEM,
+    });
   const { client, settings } = ctx;
   const domain: unknown[] = [
     ['email', 'ilike', email],
     ['parent_id', '=', false],
   ];
   if (settings.companyId !== undefined) domain.push(['company_id', 'in', [settings.companyId, false]]);
-  const candidates = await client.searchRead('res.partner', domain, ['email'], { order: 'id asc', limit: 20 });
+  const candidates = await client.searchRead('res.partner', domain, ['email'], {
+    order: 'id asc',
+    limit: 20,
+  });
   // `ilike` matches substrings: keep only the exact address, case-insensitively.
   let partnerId = candidates.find((p) => String(p.email).trim().toLowerCase() === email.toLowerCase())?.id;
   let created = false;
@@ -57,9 +67,15 @@ export async function findOrCreateCustomer(
     partnerId = await client.create('res.partner', values);
     created = true;
   }
-  const children = created ? [] : await client.searchRead('res.partner', [['parent_id', '=', partnerId]], CHILD_FIELDS);
+  const children = created
+    ? []
+    : await client.searchRead('res.partner', [['parent_id', '=', partnerId]], CHILD_FIELDS);
   const known = new Map(children.map((c) => [contactKeyOfRow(c), c.id]));
-  const contact = async (type: 'invoice' | 'delivery', address: Address | undefined, place: PlaceIds): Promise<number> => {
+  const contact = async (
+    type: 'invoice' | 'delivery',
+    address: Address | undefined,
+    place: PlaceIds,
+  ): Promise<number> => {
     if (!address) return partnerId as number;
     const name = partnerName(customer as Customer, address);
     const values = addressValues(address, place);
@@ -71,6 +87,15 @@ export async function findOrCreateCustomer(
     return id;
   };
   const invoiceId = await contact('invoice', billing, billingPlace);
-  const shippingId = await contact('delivery', shipping ?? billing, shipping ? await placeOf(ctx, shipping) : billingPlace);
-  return { customerId: String(partnerId), invoiceAddressId: String(invoiceId), shippingAddressId: String(shippingId), created };
+  const shippingId = await contact(
+    'delivery',
+    shipping ?? billing,
+    shipping ? await placeOf(ctx, shipping) : billingPlace,
+  );
+  return {
+    customerId: String(partnerId),
+    invoiceAddressId: String(invoiceId),
+    shippingAddressId: String(shippingId),
+    created,
+  };
 }

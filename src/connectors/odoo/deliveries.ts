@@ -32,13 +32,28 @@ export const PICKING_FIELDS = [
   'write_date',
 ];
 
-const moveFields = (ctx: OdooContext) => ['picking_id', 'product_id', 'product_uom_qty', ctx.client.fields.moveDoneQuantity];
+const moveFields = (ctx: OdooContext) => [
+  'picking_id',
+  'product_id',
+  'product_uom_qty',
+  ctx.client.fields.moveDoneQuantity,
+];
 
 /** Pickings → deliveries with their lines: two more calls (moves, SKUs) for any number of pickings. */
-export async function deliveriesOf(ctx: OdooContext, pickings: readonly OdooRecord[]): Promise<ErpDelivery[]> {
+export async function deliveriesOf(
+  ctx: OdooContext,
+  pickings: readonly OdooRecord[],
+): Promise<ErpDelivery[]> {
   if (pickings.length === 0) return [];
-  const moves = await ctx.client.searchReadAll('stock.move', [['picking_id', 'in', pickings.map((p) => p.id)]], moveFields(ctx));
-  const skus = await skusOf(ctx.client, moves.map((m) => m2oId(m.product_id)).filter((id): id is number => id !== undefined));
+  const moves = await ctx.client.searchReadAll(
+    'stock.move',
+    [['picking_id', 'in', pickings.map((p) => p.id)]],
+    moveFields(ctx),
+  );
+  const skus = await skusOf(
+    ctx.client,
+    moves.map((m) => m2oId(m.product_id)).filter((id): id is number => id !== undefined),
+  );
   return pickings.map((p) => {
     const delivery = deliveryFromPicking(p, moves, skus, ctx.client.fields.moveDoneQuantity);
     if (delivery.location) delivery.location = hubLocationOf(ctx.settings, delivery.location);
@@ -60,9 +75,15 @@ export async function readDeliveries(ctx: OdooContext, erpOrderId: string): Prom
 }
 
 async function readDelivery(ctx: OdooContext, pickingId: number): Promise<ErpDelivery> {
-  const pickings = await ctx.client.searchRead('stock.picking', [['id', '=', pickingId]], PICKING_FIELDS, { limit: 1 });
+  const pickings = await ctx.client.searchRead('stock.picking', [['id', '=', pickingId]], PICKING_FIELDS, {
+    limit: 1,
+  });
   const [delivery] = await deliveriesOf(ctx, pickings);
-  if (!delivery) throw new PermanentError(`stock.picking ${pickingId} not found`, { code: 'MissingError', system: SYSTEM });
+  if (!delivery)
+    throw new PermanentError(`stock.picking ${pickingId} not found`, {
+      code: 'MissingError',
+      system: SYSTEM,
+    });
   return delivery;
 }
 
@@ -71,11 +92,17 @@ export async function validateDelivery(ctx: OdooContext, input: ValidateDelivery
   const current = await readDelivery(ctx, pickingId);
   if (current.state === 'done') return current;
   if (current.state === 'cancelled') {
-    throw new BusinessError(`${current.name} is cancelled in Odoo and cannot be shipped`, { code: 'picking_cancelled', system: SYSTEM });
+    throw new BusinessError(`${current.name} is cancelled in Odoo and cannot be shipped`, {
+      code: 'picking_cancelled',
+      system: SYSTEM,
+    });
   }
   const { client } = ctx;
   const moves = await client.searchRead('stock.move', [['picking_id', '=', pickingId]], moveFields(ctx));
-  const skus = await skusOf(client, moves.map((m) => m2oId(m.product_id)).filter((id): id is number => id !== undefined));
+  const skus = await skusOf(
+    client,
+    moves.map((m) => m2oId(m.product_id)).filter((id): id is number => id !== undefined),
+  );
   const remaining = new Map((input.lines ?? []).map((l) => [l.sku, l.quantity]));
   for (const move of moves) {
     const sku = skus.get(m2oId(move.product_id) ?? -1);
@@ -89,9 +116,12 @@ export async function validateDelivery(ctx: OdooContext, input: ValidateDelivery
     if (client.fields.movePickedFlag) values.picked = quantity > 0;
     await client.write('stock.move', [move.id], values);
   }
-  if (input.trackingNumber) await client.write('stock.picking', [pickingId], { carrier_tracking_ref: input.trackingNumber });
+  if (input.trackingNumber)
+    await client.write('stock.picking', [pickingId], { carrier_tracking_ref: input.trackingNumber });
   const result = await client
-    .call('stock.picking', 'button_validate', [[pickingId]], { context: { skip_sms: true, skip_immediate: true } })
+    .call('stock.picking', 'button_validate', [[pickingId]], {
+      context: { skip_sms: true, skip_immediate: true },
+    })
     .catch((error: unknown) => {
       throw asBusinessRejection(error);
     });
@@ -107,7 +137,10 @@ async function completeWizard(ctx: OdooContext, result: unknown): Promise<void> 
   if (result === null || typeof result !== 'object' || Array.isArray(result)) return;
   const action = result as { res_model?: unknown; context?: unknown };
   if (action.res_model !== 'stock.backorder.confirmation') return;
-  const context = typeof action.context === 'object' && action.context !== null ? (action.context as Record<string, unknown>) : {};
+  const context =
+    typeof action.context === 'object' && action.context !== null
+      ? (action.context as Record<string, unknown>)
+      : {};
   const wizardId = await ctx.client.create('stock.backorder.confirmation', {}, context);
   await ctx.client.call('stock.backorder.confirmation', 'process', [[wizardId]], { context });
 }

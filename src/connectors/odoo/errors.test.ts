@@ -22,7 +22,11 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 const rpcError = (name: string, message: string) => ({
   jsonrpc: '2.0',
   id: 1,
-  error: { code: 200, message: 'Odoo Server Error', data: { name, message, arguments: [message], context: {}, debug: 'Traceback...' } },
+  error: {
+    code: 200,
+    message: 'Odoo Server Error',
+    data: { name, message, arguments: [message], context: {}, debug: 'Traceback...' },
+  },
 });
 
 beforeAll(async () => {
@@ -34,13 +38,20 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('fromOdooException', () => {
   it('decides by exception name: access and validation are permanent, serialization failures transient', () => {
     expect(fromOdooException('odoo.exceptions.AccessDenied', 'Access Denied')).toBeInstanceOf(PermanentError);
-    expect(fromOdooException('odoo.exceptions.ValidationError', 'bad')).toMatchObject({ code: 'ValidationError', message: 'bad' });
+    expect(fromOdooException('odoo.exceptions.ValidationError', 'bad')).toMatchObject({
+      code: 'ValidationError',
+      message: 'bad',
+    });
     expect(fromOdooException('odoo.exceptions.MissingError', 'gone')).toBeInstanceOf(PermanentError);
     expect(fromOdooException('psycopg2.errors.SerializationFailure', 'retry')).toBeInstanceOf(TransientError);
   });
   it('turns validation and user errors into business rejections for order creation only when asked', () => {
-    expect(asBusinessRejection(fromOdooException('odoo.exceptions.UserError', 'No customer'))).toBeInstanceOf(BusinessError);
-    expect(asBusinessRejection(fromOdooException('odoo.exceptions.AccessError', 'no'))).toBeInstanceOf(PermanentError);
+    expect(asBusinessRejection(fromOdooException('odoo.exceptions.UserError', 'No customer'))).toBeInstanceOf(
+      BusinessError,
+    );
+    expect(asBusinessRejection(fromOdooException('odoo.exceptions.AccessError', 'no'))).toBeInstanceOf(
+      PermanentError,
+    );
   });
   it('reads Retry-After in seconds and as an HTTP date', () => {
     expect(parseRetryAfter('7')).toBe(7000);
@@ -51,7 +62,11 @@ describe('fromOdooException', () => {
 
 describe('JSON-2 body', () => {
   it('names positional arguments and puts record ids in `ids`', () => {
-    expect(toJson2Body('search_read', [[['a', '=', 1]], ['name']], { limit: 5 })).toEqual({ domain: [['a', '=', 1]], fields: ['name'], limit: 5 });
+    expect(toJson2Body('search_read', [[['a', '=', 1]], ['name']], { limit: 5 })).toEqual({
+      domain: [['a', '=', 1]],
+      fields: ['name'],
+      limit: 5,
+    });
     expect(toJson2Body('write', [[3], { name: 'x' }], {})).toEqual({ ids: [3], vals: { name: 'x' } });
     expect(toJson2Body('action_confirm', [[17]], {})).toEqual({ ids: [17] });
     expect(() => toJson2Body('action_confirm', [[17], 'extra'], {})).toThrow(PermanentError);
@@ -74,25 +89,47 @@ describe('JSON-2 transport errors over HTTP', () => {
   });
 
   it('maps a 422 ValidationError object by its name with Odoo message', async () => {
-    reply = (_req, _body, res) => json(res, 422, { name: 'odoo.exceptions.ValidationError', message: 'Missing partner', arguments: [], context: {}, debug: '' });
-    await expect(odoo().call('sale.order', 'create', [[{}]], {})).rejects.toMatchObject({ kind: 'permanent', code: 'ValidationError', message: 'Missing partner' });
+    reply = (_req, _body, res) =>
+      json(res, 422, {
+        name: 'odoo.exceptions.ValidationError',
+        message: 'Missing partner',
+        arguments: [],
+        context: {},
+        debug: '',
+      });
+    await expect(odoo().call('sale.order', 'create', [[{}]], {})).rejects.toMatchObject({
+      kind: 'permanent',
+      code: 'ValidationError',
+      message: 'Missing partner',
+    });
   });
 
   it('maps 401 with a bare string message to permanent', async () => {
     reply = (_req, _body, res) => json(res, 401, 'Invalid apikey');
-    await expect(odoo().call('res.partner', 'search', [[]], {})).rejects.toMatchObject({ kind: 'permanent', code: 'http_401' });
+    await expect(odoo().call('res.partner', 'search', [[]], {})).rejects.toMatchObject({
+      kind: 'permanent',
+      code: 'http_401',
+    });
   });
 
   it('treats a 503 maintenance page as transient and keeps Retry-After', async () => {
-    reply = (_req, _body, res) => res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '12' }).end('<html>Maintenance</html>');
-    const error = await odoo().call('res.partner', 'search', [[]], {}).catch((e: unknown) => e);
+    reply = (_req, _body, res) =>
+      res
+        .writeHead(503, { 'content-type': 'text/html', 'retry-after': '12' })
+        .end('<html>Maintenance</html>');
+    const error = await odoo()
+      .call('res.partner', 'search', [[]], {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
     expect((error as TransientError).retryAfterMs).toBe(12_000);
   });
 
   it('treats a refused connection as transient', async () => {
     const closed = createJson2Transport({ url: 'http://127.0.0.1:1', database: 'demo', apiKey: 'k' });
-    await expect(closed.call('res.partner', 'search', [[]], {})).rejects.toMatchObject({ kind: 'transient', code: 'connection_failed' });
+    await expect(closed.call('res.partner', 'search', [[]], {})).rejects.toMatchObject({
+      kind: 'transient',
+      code: 'connection_failed',
+    });
   });
 });
 
@@ -122,7 +159,11 @@ describe('JSON-RPC transport over HTTP', () => {
     reply = (_req, body, res) => {
       const params = body.params as { service: string };
       if (params.service === 'common') return json(res, 200, { jsonrpc: '2.0', id: body.id, result: 7 });
-      return json(res, 200, rpcError('odoo.exceptions.AccessError', 'You are not allowed to modify this document'));
+      return json(
+        res,
+        200,
+        rpcError('odoo.exceptions.AccessError', 'You are not allowed to modify this document'),
+      );
     };
     await expect(odoo().call('sale.order', 'write', [[1], {}], {})).rejects.toMatchObject({
       kind: 'permanent',
@@ -138,8 +179,13 @@ describe('JSON-RPC transport over HTTP', () => {
       json(res, 200, { jsonrpc: '2.0', id: body.id, result: false });
     };
     const transport = odoo();
-    await expect(transport.call('res.partner', 'search', [[]], {})).rejects.toMatchObject({ kind: 'permanent', code: 'AccessDenied' });
-    await expect(transport.call('res.partner', 'search', [[]], {})).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(transport.call('res.partner', 'search', [[]], {})).rejects.toMatchObject({
+      kind: 'permanent',
+      code: 'AccessDenied',
+    });
+    await expect(transport.call('res.partner', 'search', [[]], {})).rejects.toMatchObject({
+      code: 'AccessDenied',
+    });
     expect(authCalls).toBe(2);
   });
 });

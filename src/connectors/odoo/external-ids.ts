@@ -34,6 +34,11 @@ export async function findXmlId(client: OdooClient, name: string): Promise<XmlId
 }
 
 /** Fails (Odoo's unique constraint) when the name is taken: callers re-read to see who won. */
-export async function createXmlId(client: OdooClient, name: string, model: string, resId: number): Promise<number> {
+export async function createXmlId(
+  client: OdooClient,
+  name: string,
+  model: string,
+  resId: number,
+): Promise<number> {
   return client.create('ir.model.data', { module: XMLID_MODULE, name, model, res_id: resId, noupdate: true });
 }

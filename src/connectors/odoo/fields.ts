@@ -35,7 +35,8 @@ export function fieldsFor(version: OdooVersion): OdooFields {
     lineTaxes: version >= 19 ? 'tax_ids' : 'tax_id',
     lineUom: version >= 19 ? 'product_uom_id' : 'product_uom',
     serviceProduct: version >= 18 ? { type: 'service' } : { type: 'service', detailed_type: 'service' },
-    storableProduct: version >= 18 ? { type: 'consu', is_storable: true } : { type: 'product', detailed_type: 'product' },
+    storableProduct:
+      version >= 18 ? { type: 'consu', is_storable: true } : { type: 'product', detailed_type: 'product' },
     confirmedStates: version === 16 ? ['sale', 'done'] : ['sale'],
     moveDoneQuantity: version >= 17 ? 'quantity' : 'quantity_done',
     movePickedFlag: version >= 17,

@@ -16,5 +16,12 @@ export { createJson2Transport } from './transports/json2.js';
 export { createJsonRpcTransport } from './transports/jsonrpc.js';
 export { fieldsFor, type OdooFields, type OdooVersion } from './fields.js';
 export { fromOdooException } from './errors.js';
-export { pollStockOnce, pollPricesOnce, pollProductsOnce, pollDeliveriesOnce, type FeedDeps, type PollResult } from './feeds/poll.js';
+export {
+  pollStockOnce,
+  pollPricesOnce,
+  pollProductsOnce,
+  pollDeliveriesOnce,
+  type FeedDeps,
+  type PollResult,
+} from './feeds/poll.js';
 export { clientOrderRef, orderXmlName } from './mapping/from-order.js';

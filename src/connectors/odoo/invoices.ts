@@ -28,14 +28,24 @@ import { ensureServiceProducts } from './service-products.js';
 
 async function documents(ctx: OdooContext, moves: OdooRecord[]): Promise<(Invoice | CreditNote)[]> {
   if (moves.length === 0) return [];
-  const lines = await ctx.client.searchReadAll('account.move.line', [['move_id', 'in', moves.map((m) => m.id)]], MOVE_LINE_FIELDS);
+  const lines = await ctx.client.searchReadAll(
+    'account.move.line',
+    [['move_id', 'in', moves.map((m) => m.id)]],
+    MOVE_LINE_FIELDS,
+  );
   return moves.map((m) => documentFromMove(m, lines));
 }
 
 async function orderHeader(ctx: OdooContext, erpOrderId: string): Promise<OdooRecord> {
-  const rows = await ctx.client.searchRead('sale.order', [['id', '=', Number(erpOrderId)]], ['name', 'state', 'partner_invoice_id', 'currency_id', 'client_order_ref'], { limit: 1 });
+  const rows = await ctx.client.searchRead(
+    'sale.order',
+    [['id', '=', Number(erpOrderId)]],
+    ['name', 'state', 'partner_invoice_id', 'currency_id', 'client_order_ref'],
+    { limit: 1 },
+  );
   const row = rows[0];
-  if (!row) throw new PermanentError(`sale.order ${erpOrderId} not found`, { code: 'MissingError', system: SYSTEM });
+  if (!row)
+    throw new PermanentError(`sale.order ${erpOrderId} not found`, { code: 'MissingError', system: SYSTEM });
   return row;
 }
 
@@ -58,7 +68,10 @@ export async function readInvoices(ctx: OdooContext, erpOrderId: string): Promis
 
 async function post(ctx: OdooContext, moves: OdooRecord[]): Promise<void> {
   const drafts = moves.filter((m) => m.state === 'draft').map((m) => m.id);
-  if (drafts.length > 0) await ctx.client.call('account.move', 'action_post', [drafts]).catch((e: unknown) => Promise.reject(asBusinessRejection(e)));
+  if (drafts.length > 0)
+    await ctx.client
+      .call('account.move', 'action_post', [drafts])
+      .catch((e: unknown) => Promise.reject(asBusinessRejection(e)));
 }
 
 /** Invoices what the order has to invoice; when nothing is left, returns the latest invoice instead (a retry). */
@@ -83,9 +96,20 @@ export async function createInvoice(ctx: OdooContext, erpOrderId: string): Promi
   const known = new Set(before.map((m) => m.id));
   const fresh = after.filter((m) => m.move_type === 'out_invoice' && !known.has(m.id));
   const target = fresh.length > 0 ? fresh : after.filter((m) => m.move_type === 'out_invoice').slice(-1);
-  if (target.length === 0) throw new BusinessError(`Odoo created no invoice for ${String(order.name)}`, { code: 'nothing_to_invoice', system: SYSTEM });
+  if (target.length === 0)
+    throw new BusinessError(`Odoo created no invoice for ${String(order.name)}`, {
+      code: 'nothing_to_invoice',
+      system: SYSTEM,
+    });
   await post(ctx, target);
-  const [doc] = await documents(ctx, await ctx.client.searchRead('account.move', [['id', '=', (target[target.length - 1] as OdooRecord).id]], MOVE_FIELDS));
+  const [doc] = await documents(
+    ctx,
+    await ctx.client.searchRead(
+      'account.move',
+      [['id', '=', (target[target.length - 1] as OdooRecord).id]],
+      MOVE_FIELDS,
+    ),
+  );
   return doc as Invoice;
 }
 
@@ -94,14 +118,29 @@ export function refundRef(refund: Refund): string {
   return `WC-${refund.storeId}-refund-${refund.externalId ?? refund.id}`;
 }
 
-export async function createCreditNote(ctx: OdooContext, refund: Refund, erpOrderId: string): Promise<CreditNote> {
+export async function createCreditNote(
+  ctx: OdooContext,
+  refund: Refund,
+  erpOrderId: string,
+): Promise<CreditNote> {
   const ref = refundRef(refund);
-  const found = await ctx.client.searchRead('account.move', [['ref', '=', ref], ['move_type', '=', 'out_refund']], MOVE_FIELDS, { limit: 1 });
+  const found = await ctx.client.searchRead(
+    'account.move',
+    [
+      ['ref', '=', ref],
+      ['move_type', '=', 'out_refund'],
+    ],
+    MOVE_FIELDS,
+    { limit: 1 },
+  );
   if (found[0]) return (await documents(ctx, found))[0] as CreditNote;
   const order = await orderHeader(ctx, erpOrderId);
   const existing = await movesOfOrder(ctx, String(order.name));
   const invoice = existing.filter((m) => m.move_type === 'out_invoice' && m.state === 'posted').slice(-1)[0];
-  const products = await resolveSkus(ctx.client, refund.lines.flatMap((l) => (l.sku ? [l.sku] : [])));
+  const products = await resolveSkus(
+    ctx.client,
+    refund.lines.flatMap((l) => (l.sku ? [l.sku] : [])),
+  );
   const services = await ensureServiceProducts(ctx, ['discount', 'shipping', 'rounding', 'tax_refund']);
   // account.move.line keeps `tax_ids` on every version; explicit empty taxes keep the refund exact.
   const taxes = 'tax_ids';
@@ -119,13 +158,35 @@ export async function createCreditNote(ctx: OdooContext, refund: Refund, erpOrde
       };
     });
   if (refund.shipping && !dec(refund.shipping.amount).isZero()) {
-    lines.push({ product_id: services.get('shipping'), name: 'Shipping refund', quantity: 1, price_unit: toFloat(dec(refund.shipping.amount)), [taxes]: [[6, 0, []]] });
+    lines.push({
+      product_id: services.get('shipping'),
+      name: 'Shipping refund',
+      quantity: 1,
+      price_unit: toFloat(dec(refund.shipping.amount)),
+      [taxes]: [[6, 0, []]],
+    });
   }
   const tax = sumDec(refund.lines.map((l) => l.tax.amount));
-  if (!tax.isZero()) lines.push({ product_id: services.get('tax_refund'), name: 'Tax refunded', quantity: 1, price_unit: toFloat(tax), [taxes]: [[6, 0, []]] });
-  const planned = sumDec(lines.map((l) => dec(Number(l.price_unit)).times(Number(l.quantity)).toDecimalPlaces(2)));
+  if (!tax.isZero())
+    lines.push({
+      product_id: services.get('tax_refund'),
+      name: 'Tax refunded',
+      quantity: 1,
+      price_unit: toFloat(tax),
+      [taxes]: [[6, 0, []]],
+    });
+  const planned = sumDec(
+    lines.map((l) => dec(Number(l.price_unit)).times(Number(l.quantity)).toDecimalPlaces(2)),
+  );
   const gap = dec(refund.amount.amount).minus(planned);
-  if (!gap.isZero()) lines.push({ product_id: services.get('rounding'), name: refund.reason ? `Refund: ${refund.reason}` : 'Refund adjustment', quantity: 1, price_unit: toFloat(gap), [taxes]: [[6, 0, []]] });
+  if (!gap.isZero())
+    lines.push({
+      product_id: services.get('rounding'),
+      name: refund.reason ? `Refund: ${refund.reason}` : 'Refund adjustment',
+      quantity: 1,
+      price_unit: toFloat(gap),
+      [taxes]: [[6, 0, []]],
+    });
   const values: Record<string, unknown> = {
     move_type: 'out_refund',
     partner_id: m2oId(order.partner_invoice_id),
@@ -135,20 +196,37 @@ export async function createCreditNote(ctx: OdooContext, refund: Refund, erpOrde
     invoice_line_ids: lines.map((l) => [0, 0, l]),
   };
   if (invoice) values.reversed_entry_id = invoice.id;
-  const id = await ctx.client.create('account.move', values, { default_move_type: 'out_refund' }).catch((e: unknown) => Promise.reject(asBusinessRejection(e)));
+  const id = await ctx.client
+    .create('account.move', values, { default_move_type: 'out_refund' })
+    .catch((e: unknown) => Promise.reject(asBusinessRejection(e)));
   const created = await ctx.client.searchRead('account.move', [['id', '=', id]], MOVE_FIELDS);
   await post(ctx, created);
-  return (await documents(ctx, await ctx.client.searchRead('account.move', [['id', '=', id]], MOVE_FIELDS)))[0] as CreditNote;
+  return (
+    await documents(ctx, await ctx.client.searchRead('account.move', [['id', '=', id]], MOVE_FIELDS))
+  )[0] as CreditNote;
 }
 
-export async function registerPayment(ctx: OdooContext, invoice: InvoiceRef, amount: string, reference: string): Promise<Invoice> {
+export async function registerPayment(
+  ctx: OdooContext,
+  invoice: InvoiceRef,
+  amount: string,
+  reference: string,
+): Promise<Invoice> {
   const id = Number(invoice.erpInvoiceId);
-  const read = async () => (await documents(ctx, await ctx.client.searchRead('account.move', [['id', '=', id]], MOVE_FIELDS)))[0];
+  const read = async () =>
+    (await documents(ctx, await ctx.client.searchRead('account.move', [['id', '=', id]], MOVE_FIELDS)))[0];
   const current = await read();
-  if (!current) throw new PermanentError(`account.move ${id} not found`, { code: 'MissingError', system: SYSTEM });
+  if (!current)
+    throw new PermanentError(`account.move ${id} not found`, { code: 'MissingError', system: SYSTEM });
   if (current.paymentState === 'paid' || current.paymentState === 'in_payment') return current as Invoice;
   const context = { active_model: 'account.move', active_ids: [id], active_id: id };
-  const wizard = await ctx.client.create('account.payment.register', { amount: toFloat(dec(amount)), communication: reference }, context);
-  await ctx.client.call('account.payment.register', 'action_create_payments', [[wizard]], { context }).catch((e: unknown) => Promise.reject(asBusinessRejection(e)));
+  const wizard = await ctx.client.create(
+    'account.payment.register',
+    { amount: toFloat(dec(amount)), communication: reference },
+    context,
+  );
+  await ctx.client
+    .call('account.payment.register', 'action_create_payments', [[wizard]], { context })
+    .catch((e: unknown) => Promise.reject(asBusinessRejection(e)));
   return (await read()) as Invoice;
 }

@@ -40,7 +40,8 @@ export function createLookups(client: OdooClient): Lookups {
     (await client.searchRead(model, domain, ['id'], { limit: 1 }))[0]?.id;
 
   return {
-    countryId: (code) => cached(`country:${code}`, () => firstId('res.country', [['code', '=', code.toUpperCase()]])),
+    countryId: (code) =>
+      cached(`country:${code}`, () => firstId('res.country', [['code', '=', code.toUpperCase()]])),
     stateId: (countryId, code) =>
       cached(`state:${countryId}:${code}`, () =>
         firstId('res.country.state', [
@@ -52,7 +53,10 @@ export function createLookups(client: OdooClient): Lookups {
       cached(`currency:${code}`, async () => {
         const id = await firstId('res.currency', [['name', '=', code]]);
         if (id === undefined) {
-          throw new BusinessError(`Currency ${code} is not known (or not active) in Odoo`, { code: 'unknown_currency', system: SYSTEM });
+          throw new BusinessError(`Currency ${code} is not known (or not active) in Odoo`, {
+            code: 'unknown_currency',
+            system: SYSTEM,
+          });
         }
         return id;
       }),
@@ -62,19 +66,32 @@ export function createLookups(client: OdooClient): Lookups {
         if (pricelist !== undefined) {
           const id = await firstId('product.pricelist', [['name', '=', pricelist]]);
           if (id === undefined) {
-            throw new BusinessError(`Pricelist "${pricelist}" not found in Odoo`, { code: 'unknown_pricelist', system: SYSTEM });
+            throw new BusinessError(`Pricelist "${pricelist}" not found in Odoo`, {
+              code: 'unknown_pricelist',
+              system: SYSTEM,
+            });
           }
           return id;
         }
-        const currencyId = await cached(`currency:${currency}`, () => firstId('res.currency', [['name', '=', currency]]));
-        return currencyId === undefined ? undefined : firstId('product.pricelist', [['currency_id', '=', currencyId]]);
+        const currencyId = await cached(`currency:${currency}`, () =>
+          firstId('res.currency', [['name', '=', currency]]),
+        );
+        return currencyId === undefined
+          ? undefined
+          : firstId('product.pricelist', [['currency_id', '=', currencyId]]);
       }),
     warehouseId: (erpLocation) =>
-      cached(`warehouse:${erpLocation}`, () => firstId('stock.warehouse', [['code', '=', erpLocation.split('/')[0] ?? erpLocation]])),
+      cached(`warehouse:${erpLocation}`, () =>
+        firstId('stock.warehouse', [['code', '=', erpLocation.split('/')[0] ?? erpLocation]]),
+      ),
     locationIds: async (names) => {
       const key = `locations:${[...names].sort().join('|')}`;
       return cached(key, async () => {
-        const rows = await client.searchRead('stock.location', [['complete_name', 'in', [...names]]], ['complete_name']);
+        const rows = await client.searchRead(
+          'stock.location',
+          [['complete_name', 'in', [...names]]],
+          ['complete_name'],
+        );
         return new Map(rows.map((row) => [String(row.complete_name), row.id]));
       });
     },

@@ -26,7 +26,13 @@ import { createXmlId, findXmlId } from './external-ids.js';
 import { m2oName } from './fields.js';
 import { dec, odooRound } from './mapping/decimal.js';
 import { clientOrderRef, orderXmlName, saleDraftFromOrder } from './mapping/from-order.js';
-import { planLines, requiredServices, roundingLine, type LinePlan, type LineRefs } from './mapping/order-lines.js';
+import {
+  planLines,
+  requiredServices,
+  roundingLine,
+  type LinePlan,
+  type LineRefs,
+} from './mapping/order-lines.js';
 import { lineCommands, orderState } from './mapping/sale-order.js';
 import { resolveSkus } from './products.js';
 import { ensureServiceProducts } from './service-products.js';
@@ -34,7 +40,11 @@ import { resolveTaxes } from './taxes.js';
 
 const ORDER_FIELDS = ['name', 'state', 'amount_total', 'currency_id', 'client_order_ref'];
 
-function registered(row: Record<string, unknown> & { id: number }, digits: number, created: boolean): RegisteredOrder {
+function registered(
+  row: Record<string, unknown> & { id: number },
+  digits: number,
+  created: boolean,
+): RegisteredOrder {
   return {
     erpOrderId: String(row.id),
     erpOrderName: String(row.name),
@@ -52,7 +62,11 @@ async function readOrderRow(ctx: OdooContext, id: number) {
 }
 
 /** The order as Odoo has it, found by external id, else by channel reference (repairing the external id). */
-export async function findOrder(ctx: OdooContext, storeId: string, externalId: string): Promise<RegisteredOrder | undefined> {
+export async function findOrder(
+  ctx: OdooContext,
+  storeId: string,
+  externalId: string,
+): Promise<RegisteredOrder | undefined> {
   const xmlName = orderXmlName(storeId, externalId);
   const xml = await findXmlId(ctx.client, xmlName);
   if (xml) {
@@ -61,7 +75,9 @@ export async function findOrder(ctx: OdooContext, storeId: string, externalId: s
   }
   const domain: unknown[] = [['client_order_ref', '=', clientOrderRef(storeId, externalId)]];
   if (ctx.settings.companyId !== undefined) domain.push(['company_id', '=', ctx.settings.companyId]);
-  const row = (await ctx.client.searchRead('sale.order', domain, ORDER_FIELDS, { order: 'id asc', limit: 1 }))[0];
+  const row = (
+    await ctx.client.searchRead('sale.order', domain, ORDER_FIELDS, { order: 'id asc', limit: 1 })
+  )[0];
   if (!row) return undefined;
   if (!xml) await createXmlId(ctx.client, xmlName, 'sale.order', row.id).catch(() => undefined);
   return registered(row, currencyDigits(row), false);
@@ -72,17 +88,23 @@ async function planOrder(ctx: OdooContext, order: Order): Promise<LinePlan> {
   const draft = saleDraftFromOrder(order);
   const mode = ctx.settings.taxMode;
   const [products, services, taxes] = await Promise.all([
-    resolveSkus(ctx.client, draft.lines.map((l) => l.sku)),
+    resolveSkus(
+      ctx.client,
+      draft.lines.map((l) => l.sku),
+    ),
     ensureServiceProducts(ctx, requiredServices(draft, mode)),
     mode === 'map' ? resolveTaxes(ctx, draft) : Promise.resolve(undefined),
   ]);
   const missing = draft.lines.map((l) => l.sku).filter((sku) => !products.has(sku));
   if (missing.length > 0) {
-    throw new BusinessError(`SKU not found in Odoo (product.product.default_code): ${[...new Set(missing)].join(', ')}`, {
-      code: 'unknown_sku',
-      system: SYSTEM,
-      details: { skus: missing },
-    });
+    throw new BusinessError(
+      `SKU not found in Odoo (product.product.default_code): ${[...new Set(missing)].join(', ')}`,
+      {
+        code: 'unknown_sku',
+        system: SYSTEM,
+        details: { skus: missing },
+      },
+    );
   }
   const refs: LineRefs = {
     productId: (sku) => Number(products.get(sku)?.productId),
@@ -92,18 +114,33 @@ async function planOrder(ctx: OdooContext, order: Order): Promise<LinePlan> {
   return planLines(draft, mode, refs, { currencyDigits: minorUnits(order.currency) });
 }
 
-async function headerValues(ctx: OdooContext, order: Order, options: RegisterOrderOptions): Promise<Record<string, unknown>> {
+async function headerValues(
+  ctx: OdooContext,
+  order: Order,
+  options: RegisterOrderOptions,
+): Promise<Record<string, unknown>> {
   const email = order.customer.email ?? order.billing?.email;
-  if (!email) throw new BusinessError('The order has no customer e-mail', { code: 'customer_without_email', system: SYSTEM });
+  if (!email)
+    throw new BusinessError('The order has no customer e-mail', {
+      code: 'customer_without_email',
+      system: SYSTEM,
+    });
   const customer = await findOrCreateCustomer(
     ctx,
-    { email, firstName: order.customer.firstName, lastName: order.customer.lastName, phone: order.customer.phone },
+    {
+      email,
+      firstName: order.customer.firstName,
+      lastName: order.customer.lastName,
+      phone: order.customer.phone,
+    },
     order.billing,
     order.shipping,
   );
   const [pricelistId, warehouseId] = await Promise.all([
     ctx.lookups.pricelistId(order.currency, options.pricelist),
-    options.warehouse ? ctx.lookups.warehouseId(erpLocationOf(ctx.settings, options.warehouse)) : Promise.resolve(undefined),
+    options.warehouse
+      ? ctx.lookups.warehouseId(erpLocationOf(ctx.settings, options.warehouse))
+      : Promise.resolve(undefined),
   ]);
   const values: Record<string, unknown> = {
     partner_id: Number(customer.customerId),
@@ -123,7 +160,12 @@ async function headerValues(ctx: OdooContext, order: Order, options: RegisterOrd
  * Reads amount_total back; when Odoo's computation landed away from the channel total, one
  * explicit rounding line closes the gap (never a silent drift). Still off afterwards: a person looks.
  */
-async function settleTotal(ctx: OdooContext, id: number, channelTotal: string, digits: number): Promise<Record<string, unknown> & { id: number }> {
+async function settleTotal(
+  ctx: OdooContext,
+  id: number,
+  channelTotal: string,
+  digits: number,
+): Promise<Record<string, unknown> & { id: number }> {
   let row = await readOrderRow(ctx, id);
   for (let attempt = 0; row && attempt < 2; attempt++) {
     const gap = odooRound(dec(channelTotal).minus(Number(row.amount_total)), digits);
@@ -134,15 +176,26 @@ async function settleTotal(ctx: OdooContext, id: number, channelTotal: string, d
     await ctx.client.write('sale.order', [id], { order_line: lineCommands([line], ctx.client.fields, 1000) });
     row = await readOrderRow(ctx, id);
   }
-  if (!row) throw new PermanentError(`sale.order ${id} vanished after creation`, { code: 'MissingError', system: SYSTEM });
-  throw new BusinessError(`Odoo total ${row.amount_total} differs from the channel total ${channelTotal} after a rounding adjustment`, {
-    code: 'total_mismatch',
-    system: SYSTEM,
-    details: { erpOrderId: id, odooTotal: row.amount_total, channelTotal },
-  });
+  if (!row)
+    throw new PermanentError(`sale.order ${id} vanished after creation`, {
+      code: 'MissingError',
+      system: SYSTEM,
+    });
+  throw new BusinessError(
+    `Odoo total ${row.amount_total} differs from the channel total ${channelTotal} after a rounding adjustment`,
+    {
+      code: 'total_mismatch',
+      system: SYSTEM,
+      details: { erpOrderId: id, odooTotal: row.amount_total, channelTotal },
+    },
+  );
 }
 
-export async function registerOrder(ctx: OdooContext, order: Order, options: RegisterOrderOptions): Promise<RegisteredOrder> {
+export async function registerOrder(
+  ctx: OdooContext,
+  order: Order,
+  options: RegisterOrderOptions,
+): Promise<RegisteredOrder> {
   const existing = await findOrder(ctx, options.storeId, order.externalId);
   if (existing) return existing;
   const [plan, header] = await Promise.all([planOrder(ctx, order), headerValues(ctx, order, options)]);
@@ -158,7 +211,9 @@ export async function registerOrder(ctx: OdooContext, order: Order, options: Reg
     const winner = await findXmlId(ctx.client, xmlName);
     if (!winner || winner.resId === id) throw error;
     // Another process registered the same order meanwhile: ours is the duplicate.
-    await ctx.client.call('sale.order', 'unlink', [[id]]).catch(() => ctx.client.call('sale.order', 'action_cancel', [[id]]));
+    await ctx.client
+      .call('sale.order', 'unlink', [[id]])
+      .catch(() => ctx.client.call('sale.order', 'action_cancel', [[id]]));
     const row = await readOrderRow(ctx, winner.resId);
     if (row) return registered(row, currencyDigits(row), false);
     throw error;
@@ -170,7 +225,8 @@ export async function registerOrder(ctx: OdooContext, order: Order, options: Reg
 
 export async function readOrder(ctx: OdooContext, erpOrderId: string): Promise<ErpOrderState> {
   const row = await readOrderRow(ctx, Number(erpOrderId));
-  if (!row) throw new PermanentError(`sale.order ${erpOrderId} not found`, { code: 'MissingError', system: SYSTEM });
+  if (!row)
+    throw new PermanentError(`sale.order ${erpOrderId} not found`, { code: 'MissingError', system: SYSTEM });
   const digits = currencyDigits(row);
   return {
     erpOrderId,
@@ -185,7 +241,11 @@ export async function readOrder(ctx: OdooContext, erpOrderId: string): Promise<E
 export async function confirmOrder(ctx: OdooContext, erpOrderId: string): Promise<void> {
   const { state, erpOrderName } = await readOrder(ctx, erpOrderId);
   if (state === 'confirmed' || state === 'done') return;
-  if (state === 'cancelled') throw new BusinessError(`${erpOrderName} is cancelled in Odoo and cannot be confirmed`, { code: 'order_cancelled', system: SYSTEM });
+  if (state === 'cancelled')
+    throw new BusinessError(`${erpOrderName} is cancelled in Odoo and cannot be confirmed`, {
+      code: 'order_cancelled',
+      system: SYSTEM,
+    });
   await ctx.client.call('sale.order', 'action_confirm', [[Number(erpOrderId)]]).catch((error: unknown) => {
     throw asBusinessRejection(error);
   });
@@ -196,26 +256,39 @@ export async function cancelOrder(ctx: OdooContext, erpOrderId: string): Promise
   const { state } = await readOrder(ctx, erpOrderId);
   if (state === 'cancelled') return;
   await ctx.client
-    .call('sale.order', 'action_cancel', [[Number(erpOrderId)]], { context: { disable_cancel_warning: true } })
+    .call('sale.order', 'action_cancel', [[Number(erpOrderId)]], {
+      context: { disable_cancel_warning: true },
+    })
     .catch((error: unknown) => {
       throw asBusinessRejection(error);
     });
 }
 
 /** Replaces lines and addresses of a draft order; a confirmed order is not edited behind the warehouse's back. */
-export async function updateOrder(ctx: OdooContext, erpOrderId: string, order: Order, options: RegisterOrderOptions): Promise<RegisteredOrder> {
+export async function updateOrder(
+  ctx: OdooContext,
+  erpOrderId: string,
+  order: Order,
+  options: RegisterOrderOptions,
+): Promise<RegisteredOrder> {
   const current = await readOrder(ctx, erpOrderId);
   if (current.state !== 'draft') {
-    throw new BusinessError(`${current.erpOrderName} is ${current.state} in Odoo; the edit must be applied by a person`, {
-      code: 'order_not_editable',
-      system: SYSTEM,
-      details: { erpOrderId, state: current.state },
-    });
+    throw new BusinessError(
+      `${current.erpOrderName} is ${current.state} in Odoo; the edit must be applied by a person`,
+      {
+        code: 'order_not_editable',
+        system: SYSTEM,
+        details: { erpOrderId, state: current.state },
+      },
+    );
   }
   const [plan, header] = await Promise.all([planOrder(ctx, order), headerValues(ctx, order, options)]);
   const id = Number(erpOrderId);
   await ctx.client
-    .write('sale.order', [id], { ...header, order_line: [[5, 0, 0], ...lineCommands(plan.lines, ctx.client.fields)] })
+    .write('sale.order', [id], {
+      ...header,
+      order_line: [[5, 0, 0], ...lineCommands(plan.lines, ctx.client.fields)],
+    })
     .catch((error: unknown) => {
       throw asBusinessRejection(error);
     });

@@ -12,12 +12,20 @@ import type { OdooClient } from './client.js';
 
 const BATCH = 200;
 
-export async function resolveSkus(client: OdooClient, skus: readonly string[]): Promise<Map<string, ErpProductRef>> {
+export async function resolveSkus(
+  client: OdooClient,
+  skus: readonly string[],
+): Promise<Map<string, ErpProductRef>> {
   const unique = [...new Set(skus)];
   const found = new Map<string, ErpProductRef>();
   for (let i = 0; i < unique.length; i += BATCH) {
     const chunk = unique.slice(i, i + BATCH);
-    const rows = await client.searchRead('product.product', [['default_code', 'in', chunk]], ['default_code', 'name'], { order: 'id asc' });
+    const rows = await client.searchRead(
+      'product.product',
+      [['default_code', 'in', chunk]],
+      ['default_code', 'name'],
+      { order: 'id asc' },
+    );
     for (const row of rows) {
       const sku = String(row.default_code);
       // Two variants sharing a SKU: the oldest wins, deterministically.
@@ -28,7 +36,10 @@ export async function resolveSkus(client: OdooClient, skus: readonly string[]): 
 }
 
 /** Odoo product ids → SKU, for records that only carry `product_id`. */
-export async function skusOf(client: OdooClient, productIds: readonly number[]): Promise<Map<number, string>> {
+export async function skusOf(
+  client: OdooClient,
+  productIds: readonly number[],
+): Promise<Map<number, string>> {
   const unique = [...new Set(productIds)];
   const result = new Map<number, string>();
   for (let i = 0; i < unique.length; i += BATCH) {

@@ -27,7 +27,10 @@ export function serviceName(key: ServiceKey): string {
 
 const memo = new WeakMap<OdooContext, Map<ServiceKey, Promise<number>>>();
 
-export async function ensureServiceProducts(ctx: OdooContext, keys: readonly ServiceKey[]): Promise<Map<ServiceKey, number>> {
+export async function ensureServiceProducts(
+  ctx: OdooContext,
+  keys: readonly ServiceKey[],
+): Promise<Map<ServiceKey, number>> {
   let known = memo.get(ctx);
   if (!known) memo.set(ctx, (known = new Map()));
   const cache = known;

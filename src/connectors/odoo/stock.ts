@@ -20,11 +20,17 @@ import { resolveSkus, skusOf } from './products.js';
 
 export const QUANT_FIELDS = ['product_id', 'location_id', 'quantity', 'reserved_quantity', 'write_date'];
 
-export async function locationIdsOrFail(ctx: OdooContext, names: readonly string[]): Promise<Map<string, number>> {
+export async function locationIdsOrFail(
+  ctx: OdooContext,
+  names: readonly string[],
+): Promise<Map<string, number>> {
   const ids = await ctx.lookups.locationIds(names);
   const missing = names.filter((n) => !ids.has(n));
   if (missing.length > 0) {
-    throw new BusinessError(`Stock location not found in Odoo: ${missing.join(', ')}`, { code: 'unknown_location', system: SYSTEM });
+    throw new BusinessError(`Stock location not found in Odoo: ${missing.join(', ')}`, {
+      code: 'unknown_location',
+      system: SYSTEM,
+    });
   }
   return ids;
 }
@@ -44,7 +50,15 @@ export function positionsFromQuants(
     const location = locationId === undefined ? undefined : locationNames.get(locationId);
     if (sku === undefined || location === undefined) continue;
     const key = `${sku}\u0000${location}`;
-    const position = byKey.get(key) ?? { sku, location, onHand: 0, reserved: 0, available: 0, asOf, source: SYSTEM };
+    const position = byKey.get(key) ?? {
+      sku,
+      location,
+      onHand: 0,
+      reserved: 0,
+      available: 0,
+      asOf,
+      source: SYSTEM,
+    };
     position.onHand += Number(quant.quantity) || 0;
     position.reserved += Number(quant.reserved_quantity) || 0;
     position.available = position.onHand - position.reserved;
@@ -53,7 +67,11 @@ export function positionsFromQuants(
   return [...byKey.values()];
 }
 
-export async function quantsFor(client: OdooClient, locationIds: number[], productIds?: number[]): Promise<OdooRecord[]> {
+export async function quantsFor(
+  client: OdooClient,
+  locationIds: number[],
+  productIds?: number[],
+): Promise<OdooRecord[]> {
   const domain: unknown[] = [['location_id', 'in', locationIds]];
   if (productIds) domain.push(['product_id', 'in', productIds]);
   return client.searchReadAll('stock.quant', domain, QUANT_FIELDS);
@@ -67,7 +85,11 @@ export async function resolveLocations(ctx: OdooContext, locations: readonly str
   return { ids: [...ids.values()], hubById };
 }
 
-export async function readStockPositions(ctx: OdooContext, locations: readonly string[], skus?: readonly string[]): Promise<StockPosition[]> {
+export async function readStockPositions(
+  ctx: OdooContext,
+  locations: readonly string[],
+  skus?: readonly string[],
+): Promise<StockPosition[]> {
   const asOf = new Date().toISOString();
   const { ids: locationIdList, hubById: names } = await resolveLocations(ctx, locations);
   let skuOf: Map<number, string>;
@@ -78,7 +100,10 @@ export async function readStockPositions(ctx: OdooContext, locations: readonly s
     quants = skuOf.size === 0 ? [] : await quantsFor(ctx.client, locationIdList, [...skuOf.keys()]);
   } else {
     quants = await quantsFor(ctx.client, locationIdList);
-    skuOf = await skusOf(ctx.client, quants.map((q) => m2oId(q.product_id)).filter((id): id is number => id !== undefined));
+    skuOf = await skusOf(
+      ctx.client,
+      quants.map((q) => m2oId(q.product_id)).filter((id): id is number => id !== undefined),
+    );
   }
   const positions = positionsFromQuants(quants, skuOf, names, asOf);
   if (skus) {

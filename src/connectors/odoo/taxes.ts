@@ -22,10 +22,14 @@ function info(row: Record<string, unknown> & { id: number }): OdooTaxInfo {
 
 export async function resolveTaxes(ctx: OdooContext, draft: SaleDraft): Promise<Map<string, OdooTaxInfo[]>> {
   const result = new Map<string, OdooTaxInfo[]>();
-  const usedRates = new Set([...draft.lines.flatMap((l) => l.taxes), ...draft.charges.flatMap((c) => c.taxes)].map((t) => t.rateId));
+  const usedRates = new Set(
+    [...draft.lines.flatMap((l) => l.taxes), ...draft.charges.flatMap((c) => c.taxes)].map((t) => t.rateId),
+  );
   for (const rateId of usedRates) {
     const rate = draft.taxRates.find((r) => r.rateId === rateId);
-    const mapped = ctx.settings.taxMap[rateId] ?? (rate?.percent !== undefined ? ctx.settings.taxMap[`${Number(rate.percent)}%`] : undefined);
+    const mapped =
+      ctx.settings.taxMap[rateId] ??
+      (rate?.percent !== undefined ? ctx.settings.taxMap[`${Number(rate.percent)}%`] : undefined);
     let rows: (Record<string, unknown> & { id: number })[];
     if (mapped !== undefined) {
       rows = await ctx.client.read('account.tax', [Number(mapped)], TAX_FIELDS);

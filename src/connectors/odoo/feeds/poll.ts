@@ -51,31 +51,66 @@ async function pollOnce<T>(
 /** `stock.changed` per (SKU, location) whose quants changed at `locations` (hub location ids). */
 export function pollStockOnce(deps: FeedDeps & { locations: readonly string[] }): Promise<PollResult> {
   const source = deps.erp.system;
-  return pollOnce(deps, 'stock', (c) => deps.erp.readStockChanges(c, deps.locations), (position) => [
-    makeEvent('stock.changed', skuSubject(position.sku), skuPartitionKey(position.sku), { position, changedAt: position.asOf }, { source }),
-  ]);
+  return pollOnce(
+    deps,
+    'stock',
+    (c) => deps.erp.readStockChanges(c, deps.locations),
+    (position) => [
+      makeEvent(
+        'stock.changed',
+        skuSubject(position.sku),
+        skuPartitionKey(position.sku),
+        { position, changedAt: position.asOf },
+        { source },
+      ),
+    ],
+  );
 }
 
 /** `price.changed` per SKU and price list. */
 export function pollPricesOnce(deps: FeedDeps): Promise<PollResult> {
   const source = deps.erp.system;
-  return pollOnce(deps, 'prices', (c) => deps.erp.readPriceChanges(c), (price) => [
-    makeEvent('price.changed', productSubject(price.sku), productPartitionKey(price.sku), { source, price }, { source }),
-  ]);
+  return pollOnce(
+    deps,
+    'prices',
+    (c) => deps.erp.readPriceChanges(c),
+    (price) => [
+      makeEvent(
+        'price.changed',
+        productSubject(price.sku),
+        productPartitionKey(price.sku),
+        { source, price },
+        { source },
+      ),
+    ],
+  );
 }
 
 /** `product.changed` per SKU. */
 export function pollProductsOnce(deps: FeedDeps): Promise<PollResult> {
   const source = deps.erp.system;
-  return pollOnce(deps, 'products', (c) => deps.erp.readProductChanges(c), (product) => [
-    makeEvent('product.changed', productSubject(product.sku), productPartitionKey(product.sku), { source, product }, { source }),
-  ]);
+  return pollOnce(
+    deps,
+    'products',
+    (c) => deps.erp.readProductChanges(c),
+    (product) => [
+      makeEvent(
+        'product.changed',
+        productSubject(product.sku),
+        productPartitionKey(product.sku),
+        { source, product },
+        { source },
+      ),
+    ],
+  );
 }
 
 /** The shipment a done ERP delivery of a hub order stands for; undefined for anything else. */
 export function shipmentOfDelivery(delivery: ErpDelivery, source: string): Shipment | undefined {
   if (delivery.state !== 'done' || !delivery.channelOrder) return undefined;
-  const lines = delivery.lines.filter((l) => l.done >= 1 && l.sku).map((l) => ({ sku: l.sku, quantity: Math.floor(l.done) }));
+  const lines = delivery.lines
+    .filter((l) => l.done >= 1 && l.sku)
+    .map((l) => ({ sku: l.sku, quantity: Math.floor(l.done) }));
   if (lines.length === 0) return undefined;
   const shipment: Shipment = {
     id: `${source}:picking:${delivery.erpPickingId}`,
@@ -92,12 +127,23 @@ export function shipmentOfDelivery(delivery: ErpDelivery, source: string): Shipm
 /** `shipment.confirmed` for each delivery of a hub order that Odoo marked done. */
 export function pollDeliveriesOnce(deps: FeedDeps): Promise<PollResult> {
   const source = deps.erp.system;
-  return pollOnce(deps, 'deliveries', (c) => deps.erp.readDeliveryChanges(c), (delivery) => {
-    const shipment = shipmentOfDelivery(delivery, source);
-    if (!shipment || !delivery.channelOrder) return [];
-    const { storeId, orderId } = delivery.channelOrder;
-    return [
-      makeEvent('shipment.confirmed', shipment.orderSubject, orderPartitionKey(storeId, orderId), { storeId, orderId, shipment }, { source }),
-    ];
-  });
+  return pollOnce(
+    deps,
+    'deliveries',
+    (c) => deps.erp.readDeliveryChanges(c),
+    (delivery) => {
+      const shipment = shipmentOfDelivery(delivery, source);
+      if (!shipment || !delivery.channelOrder) return [];
+      const { storeId, orderId } = delivery.channelOrder;
+      return [
+        makeEvent(
+          'shipment.confirmed',
+          shipment.orderSubject,
+          orderPartitionKey(storeId, orderId),
+          { storeId, orderId, shipment },
+          { source },
+        ),
+      ];
+    },
+  );
 }

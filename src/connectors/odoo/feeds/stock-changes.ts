@@ -24,11 +24,23 @@ export async function readStockChanges(
   options?: ChangeReadOptions,
 ): Promise<ChangePage<StockPosition>> {
   const { ids, hubById } = await resolveLocations(ctx, locations);
-  const page = await readChanges(ctx.client, 'stock.quant', [['location_id', 'in', ids]], QUANT_FIELDS, cursor, options);
+  const page = await readChanges(
+    ctx.client,
+    'stock.quant',
+    [['location_id', 'in', ids]],
+    QUANT_FIELDS,
+    cursor,
+    options,
+  );
   if (page.rows.length === 0) return { changes: [], cursor: page.cursor };
   const touched = new Set(page.rows.map((q) => `${m2oId(q.product_id)}:${m2oId(q.location_id)}`));
-  const productIds = [...new Set(page.rows.map((q) => m2oId(q.product_id)).filter((id): id is number => id !== undefined))];
-  const [quants, skus] = await Promise.all([quantsFor(ctx.client, ids, productIds), skusOf(ctx.client, productIds)]);
+  const productIds = [
+    ...new Set(page.rows.map((q) => m2oId(q.product_id)).filter((id): id is number => id !== undefined)),
+  ];
+  const [quants, skus] = await Promise.all([
+    quantsFor(ctx.client, ids, productIds),
+    skusOf(ctx.client, productIds),
+  ]);
   const current = quants.filter((q) => touched.has(`${m2oId(q.product_id)}:${m2oId(q.location_id)}`));
   const positions = positionsFromQuants(current, skus, hubById, new Date().toISOString());
   // A pair whose quants all vanished (Odoo garbage-collects empty quants) is now zero.
@@ -36,8 +48,20 @@ export async function readStockChanges(
     const [productId, locationId] = key.split(':').map(Number) as [number, number];
     const sku = skus.get(productId);
     const location = hubById.get(locationId);
-    if (sku !== undefined && location !== undefined && !positions.some((p) => p.sku === sku && p.location === location)) {
-      positions.push({ sku, location, onHand: 0, reserved: 0, available: 0, asOf: new Date().toISOString(), source: 'odoo' });
+    if (
+      sku !== undefined &&
+      location !== undefined &&
+      !positions.some((p) => p.sku === sku && p.location === location)
+    ) {
+      positions.push({
+        sku,
+        location,
+        onHand: 0,
+        reserved: 0,
+        available: 0,
+        asOf: new Date().toISOString(),
+        source: 'odoo',
+      });
     }
   }
   return { changes: positions, cursor: page.cursor };

@@ -5,11 +5,19 @@ const row = (id: number, write_date: string) => ({ id, write_date });
 
 describe('advanceCursor', () => {
   it('delivers a change committed late with an older write_date inside the overlap window', () => {
-    const first = advanceCursor({ seen: [] }, [row(1, '2026-03-01 10:00:05'), row(2, '2026-03-01 10:00:09')], 30);
+    const first = advanceCursor(
+      { seen: [] },
+      [row(1, '2026-03-01 10:00:05'), row(2, '2026-03-01 10:00:09')],
+      30,
+    );
     expect(first.fresh.map((r) => r.id)).toEqual([1, 2]);
     expect(first.next.since).toBe('2026-03-01 10:00:09');
     // Record 3 was stamped 10:00:07 by a transaction that committed after the first poll.
-    const reread = [row(1, '2026-03-01 10:00:05'), row(3, '2026-03-01 10:00:07'), row(2, '2026-03-01 10:00:09')];
+    const reread = [
+      row(1, '2026-03-01 10:00:05'),
+      row(3, '2026-03-01 10:00:07'),
+      row(2, '2026-03-01 10:00:09'),
+    ];
     const second = advanceCursor(first.next, reread, 30);
     expect(second.fresh.map((r) => r.id)).toEqual([3]);
   });

@@ -37,7 +37,10 @@ export function parseCursor(value: string | undefined): CursorState {
   if (!value) return { seen: [] };
   try {
     const parsed = JSON.parse(value) as Partial<CursorState>;
-    return { ...(typeof parsed.since === 'string' ? { since: parsed.since } : {}), seen: Array.isArray(parsed.seen) ? parsed.seen.map(String) : [] };
+    return {
+      ...(typeof parsed.since === 'string' ? { since: parsed.since } : {}),
+      seen: Array.isArray(parsed.seen) ? parsed.seen.map(String) : [],
+    };
   } catch {
     return { seen: [] };
   }
@@ -55,7 +58,11 @@ const keyOf = (row: OdooRecord) => `${row.id}@${String(row.write_date)}`;
  * Pure half: which rows are new, and the next cursor. `rows` are everything read at or after
  * `since − overlap`, in (write_date, id) order.
  */
-export function advanceCursor(state: CursorState, rows: readonly OdooRecord[], overlapSeconds: number): { fresh: OdooRecord[]; next: CursorState } {
+export function advanceCursor(
+  state: CursorState,
+  rows: readonly OdooRecord[],
+  overlapSeconds: number,
+): { fresh: OdooRecord[]; next: CursorState } {
   const seen = new Set(state.seen);
   const fresh = rows.filter((row) => !seen.has(keyOf(row)));
   let since = state.since;
@@ -65,7 +72,9 @@ export function advanceCursor(state: CursorState, rows: readonly OdooRecord[], o
   }
   if (since === undefined) return { fresh, next: { seen: [] } };
   const floor = shiftOdooTime(since, overlapSeconds);
-  const window = new Set([...state.seen, ...rows.map(keyOf)].filter((key) => key.slice(key.indexOf('@') + 1) >= floor));
+  const window = new Set(
+    [...state.seen, ...rows.map(keyOf)].filter((key) => key.slice(key.indexOf('@') + 1) >= floor),
+  );
   return { fresh, next: { since, seen: [...window] } };
 }
 

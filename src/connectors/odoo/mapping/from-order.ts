@@ -15,7 +15,8 @@ import { SYSTEM } from '../errors.js';
 import { sumDec } from './decimal.js';
 import type { RateAmount, SaleDraft } from './sale-draft.js';
 
-const rates = (taxes: TaxAmount[]): RateAmount[] => taxes.map((t) => ({ rateId: t.rateId, amount: t.amount.amount }));
+const rates = (taxes: TaxAmount[]): RateAmount[] =>
+  taxes.map((t) => ({ rateId: t.rateId, amount: t.amount.amount }));
 
 export function saleDraftFromOrder(order: Order): SaleDraft {
   return {
@@ -23,11 +24,14 @@ export function saleDraftFromOrder(order: Order): SaleDraft {
     pricesIncludeTax: order.pricesIncludeTax,
     lines: order.lines.map((line) => {
       if (!line.sku) {
-        throw new BusinessError(`Order line ${line.lineId} ("${line.name}") has no SKU; it cannot be matched to an ERP product`, {
-          code: 'line_without_sku',
-          system: SYSTEM,
-          details: { lineId: line.lineId },
-        });
+        throw new BusinessError(
+          `Order line ${line.lineId} ("${line.name}") has no SKU; it cannot be matched to an ERP product`,
+          {
+            code: 'line_without_sku',
+            system: SYSTEM,
+            details: { lineId: line.lineId },
+          },
+        );
       }
       return {
         sku: line.sku,
@@ -40,10 +44,24 @@ export function saleDraftFromOrder(order: Order): SaleDraft {
       };
     }),
     charges: [
-      ...order.shippingLines.map((s) => ({ kind: 'shipping' as const, name: s.methodTitle, total: s.total.amount, taxes: rates(s.taxes) })),
-      ...order.feeLines.map((f) => ({ kind: 'fee' as const, name: f.name, total: f.total.amount, taxes: rates(f.taxes) })),
+      ...order.shippingLines.map((s) => ({
+        kind: 'shipping' as const,
+        name: s.methodTitle,
+        total: s.total.amount,
+        taxes: rates(s.taxes),
+      })),
+      ...order.feeLines.map((f) => ({
+        kind: 'fee' as const,
+        name: f.name,
+        total: f.total.amount,
+        taxes: rates(f.taxes),
+      })),
     ],
-    coupons: order.couponLines.map((c) => ({ code: c.code, discount: c.discount.amount, discountTax: c.discountTax.amount })),
+    coupons: order.couponLines.map((c) => ({
+      code: c.code,
+      discount: c.discount.amount,
+      discountTax: c.discountTax.amount,
+    })),
     taxRates: order.taxLines.map((t) => {
       const info = {
         rateId: t.rateId,

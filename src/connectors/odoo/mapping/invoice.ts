@@ -32,7 +32,16 @@ export const MOVE_FIELDS = [
   'create_date',
 ];
 
-export const MOVE_LINE_FIELDS = ['move_id', 'name', 'product_id', 'quantity', 'price_unit', 'price_subtotal', 'price_total', 'display_type'];
+export const MOVE_LINE_FIELDS = [
+  'move_id',
+  'name',
+  'product_id',
+  'quantity',
+  'price_unit',
+  'price_subtotal',
+  'price_total',
+  'display_type',
+];
 
 const PAYMENT_STATES = ['not_paid', 'in_payment', 'partial', 'paid', 'reversed'] as const;
 type PaymentState = (typeof PAYMENT_STATES)[number];
@@ -57,9 +66,16 @@ function dateIso(value: unknown): string | undefined {
 export function documentFromMove(move: OdooRecord, lines: readonly OdooRecord[]): Invoice | CreditNote {
   const currency = m2oName(move.currency_id) ?? 'EUR';
   const digits = minorUnits(currency);
-  const money = (value: unknown) => ({ currency, amount: odooRound(dec(Number(value) || 0), digits).toFixed(digits) });
+  const money = (value: unknown) => ({
+    currency,
+    amount: odooRound(dec(Number(value) || 0), digits).toFixed(digits),
+  });
   const invoiceLines: InvoiceLine[] = lines
-    .filter((l) => m2oId(l.move_id) === move.id && (l.display_type === 'product' || l.display_type === false || l.display_type === undefined))
+    .filter(
+      (l) =>
+        m2oId(l.move_id) === move.id &&
+        (l.display_type === 'product' || l.display_type === false || l.display_type === undefined),
+    )
     .map((l) => {
       const line: InvoiceLine = {
         description: text(l.name) ?? m2oName(l.product_id) ?? '',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dec, sumDec } from './decimal.js';
-import { planLines, predictLineTotal, requiredServices, type LineRefs, type OdooTaxInfo } from './order-lines.js';
+import {
+  planLines,
+  predictLineTotal,
+  requiredServices,
+  type LineRefs,
+  type OdooTaxInfo,
+} from './order-lines.js';
 import type { SaleDraft } from './sale-draft.js';
 
 const services = new Map<string, number>([
@@ -15,26 +21,45 @@ const taxMap: Record<string, OdooTaxInfo[]> = {
   '1': [{ id: 21, percent: '21', priceInclude: false }],
   '2': [{ id: 9, percent: '9', priceInclude: false }],
 };
-const inclusiveTaxMap: Record<string, OdooTaxInfo[]> = { '1': [{ id: 121, percent: '21', priceInclude: true }] };
+const inclusiveTaxMap: Record<string, OdooTaxInfo[]> = {
+  '1': [{ id: 121, percent: '21', priceInclude: true }],
+};
 
 function refs(map: Record<string, OdooTaxInfo[]> = taxMap): LineRefs {
   return {
-    productId: (sku) => ({ 'TSHIRT-M': 11, 'MUG': 12 })[sku] ?? 0,
+    productId: (sku) => ({ 'TSHIRT-M': 11, MUG: 12 })[sku] ?? 0,
     service: (key) => services.get(key) ?? 0,
     taxesForRate: (rateId) => map[rateId] ?? [],
   };
 }
 
 /** What Odoo's amount_total will be for the planned lines. */
-const odooTotal = (plan: ReturnType<typeof planLines>) => sumDec(plan.lines.map((l) => predictLineTotal(l, 2))).toFixed(2);
+const odooTotal = (plan: ReturnType<typeof planLines>) =>
+  sumDec(plan.lines.map((l) => predictLineTotal(l, 2))).toFixed(2);
 
 // A WooCommerce-shaped order: 2 × 20.00 t-shirt, 1 × 9.99 mug, 10% coupon, 5.00 shipping, VAT 21% (rate 1).
 const exclusive: SaleDraft = {
   currency: 'EUR',
   pricesIncludeTax: false,
   lines: [
-    { sku: 'TSHIRT-M', name: 'T-shirt M', quantity: 2, subtotal: '40.00', subtotalTax: '8.40', total: '36.00', taxes: [{ rateId: '1', amount: '7.56' }] },
-    { sku: 'MUG', name: 'Mug', quantity: 1, subtotal: '9.99', subtotalTax: '2.10', total: '8.99', taxes: [{ rateId: '1', amount: '1.89' }] },
+    {
+      sku: 'TSHIRT-M',
+      name: 'T-shirt M',
+      quantity: 2,
+      subtotal: '40.00',
+      subtotalTax: '8.40',
+      total: '36.00',
+      taxes: [{ rateId: '1', amount: '7.56' }],
+    },
+    {
+      sku: 'MUG',
+      name: 'Mug',
+      quantity: 1,
+      subtotal: '9.99',
+      subtotalTax: '2.10',
+      total: '8.99',
+      taxes: [{ rateId: '1', amount: '1.89' }],
+    },
   ],
   charges: [{ kind: 'shipping', name: 'Flat rate', total: '5.00', taxes: [{ rateId: '1', amount: '1.05' }] }],
   coupons: [{ code: 'TEN', discount: '5.00', discountTax: '1.05' }],
@@ -61,7 +86,17 @@ describe('planLines, tax mode "line"', () => {
   it('adds a rounding line when a unit price has more decimals than Odoo keeps', () => {
     const draft: SaleDraft = {
       ...exclusive,
-      lines: [{ sku: 'MUG', name: 'Mug', quantity: 3, subtotal: '10.00', subtotalTax: '2.10', total: '10.00', taxes: [{ rateId: '1', amount: '2.10' }] }],
+      lines: [
+        {
+          sku: 'MUG',
+          name: 'Mug',
+          quantity: 3,
+          subtotal: '10.00',
+          subtotalTax: '2.10',
+          total: '10.00',
+          taxes: [{ rateId: '1', amount: '2.10' }],
+        },
+      ],
       charges: [],
       coupons: [],
       taxRates: [{ rateId: '1', label: 'VAT', percent: '21', amount: '2.10' }],
@@ -76,7 +111,9 @@ describe('planLines, tax mode "line"', () => {
   });
 
   it('needs a tax service product per channel rate', () => {
-    expect(requiredServices(exclusive, 'line')).toEqual(expect.arrayContaining(['shipping', 'tax_1', 'rounding']));
+    expect(requiredServices(exclusive, 'line')).toEqual(
+      expect.arrayContaining(['shipping', 'tax_1', 'rounding']),
+    );
     expect(requiredServices(exclusive, 'map')).not.toContain('tax_1');
   });
 });
@@ -98,7 +135,15 @@ describe('planLines, tax mode "map"', () => {
     const draft: SaleDraft = {
       currency: 'EUR',
       pricesIncludeTax: false,
-      lines: ['A', 'B', 'C'].map((sku) => ({ sku: 'MUG', name: sku, quantity: 1, subtotal: '0.05', subtotalTax: '0.005', total: '0.05', taxes: [{ rateId: '2', amount: '0.005' }] })),
+      lines: ['A', 'B', 'C'].map((sku) => ({
+        sku: 'MUG',
+        name: sku,
+        quantity: 1,
+        subtotal: '0.05',
+        subtotalTax: '0.005',
+        total: '0.05',
+        taxes: [{ rateId: '2', amount: '0.005' }],
+      })),
       charges: [],
       coupons: [],
       taxRates: [{ rateId: '2', label: 'Reduced', percent: '10', amount: '0.02' }],
@@ -117,7 +162,17 @@ describe('planLines, tax mode "map"', () => {
     const draft: SaleDraft = {
       currency: 'EUR',
       pricesIncludeTax: true,
-      lines: [{ sku: 'MUG', name: 'Mug', quantity: 2, subtotal: '20.00', subtotalTax: '4.20', total: '20.00', taxes: [{ rateId: '1', amount: '4.20' }] }],
+      lines: [
+        {
+          sku: 'MUG',
+          name: 'Mug',
+          quantity: 2,
+          subtotal: '20.00',
+          subtotalTax: '4.20',
+          total: '20.00',
+          taxes: [{ rateId: '1', amount: '4.20' }],
+        },
+      ],
       charges: [{ kind: 'shipping', name: 'Flat', total: '4.13', taxes: [{ rateId: '1', amount: '0.87' }] }],
       coupons: [],
       taxRates: [{ rateId: '1', label: 'VAT', percent: '21', amount: '5.07' }],
@@ -139,7 +194,15 @@ describe('planLines, tax mode "map"', () => {
 describe('predictLineTotal', () => {
   it('extracts a price-included tax from the rounded gross amount', () => {
     const total = predictLineTotal(
-      { kind: 'product', productId: 1, name: 'x', quantity: dec(3), priceUnit: dec('3.33'), discount: dec(0), taxes: [{ id: 1, percent: '21', priceInclude: true }] },
+      {
+        kind: 'product',
+        productId: 1,
+        name: 'x',
+        quantity: dec(3),
+        priceUnit: dec('3.33'),
+        discount: dec(0),
+        taxes: [{ id: 1, percent: '21', priceInclude: true }],
+      },
       2,
     );
     expect(total.toFixed(2)).toBe('9.99');

@@ -74,10 +74,16 @@ export function requiredServices(draft: SaleDraft, mode: TaxMode): ServiceKey[] 
   return [...keys];
 }
 
-export function planLines(draft: SaleDraft, mode: TaxMode, refs: LineRefs, options: PlanOptions = {}): LinePlan {
+export function planLines(
+  draft: SaleDraft,
+  mode: TaxMode,
+  refs: LineRefs,
+  options: PlanOptions = {},
+): LinePlan {
   const priceDigits = options.priceDigits ?? 2;
   const currencyDigits = options.currencyDigits ?? 2;
-  const lines = mode === 'line' ? lineModeLines(draft, refs, priceDigits) : mapModeLines(draft, refs, priceDigits);
+  const lines =
+    mode === 'line' ? lineModeLines(draft, refs, priceDigits) : mapModeLines(draft, refs, priceDigits);
   const predicted = sumDec(lines.map((line) => predictLineTotal(line, currencyDigits)));
   const gap = odooRound(dec(draft.total).minus(predicted), currencyDigits);
   if (!gap.isZero()) lines.push(roundingLine(refs, gap));
@@ -119,8 +125,10 @@ function lineModeLines(draft: SaleDraft, refs: LineRefs, priceDigits: number): P
   // Discounts not explained by a coupon (a manual line discount in the channel).
   const lineDiscounts = sumDec(draft.lines.map((l) => dec(l.subtotal).minus(l.total)));
   const unexplained = lineDiscounts.minus(sumDec(draft.coupons.map((c) => c.discount)));
-  if (!unexplained.isZero()) lines.push(flat('discount', refs.service('discount'), 'Discount', unexplained.neg()));
-  for (const charge of draft.charges) lines.push(flat(charge.kind, refs.service(charge.kind), charge.name, dec(charge.total)));
+  if (!unexplained.isZero())
+    lines.push(flat('discount', refs.service('discount'), 'Discount', unexplained.neg()));
+  for (const charge of draft.charges)
+    lines.push(flat(charge.kind, refs.service(charge.kind), charge.name, dec(charge.total)));
   for (const rate of draft.taxRates) {
     if (dec(rate.amount).isZero()) continue;
     lines.push(flat('tax', refs.service(`tax_${rate.rateId}`), `Tax ${rate.label}`, dec(rate.amount)));
@@ -130,7 +138,8 @@ function lineModeLines(draft: SaleDraft, refs: LineRefs, priceDigits: number): P
 
 function mapModeLines(draft: SaleDraft, refs: LineRefs, priceDigits: number): PlannedLine[] {
   const taxesOf = (rates: RateAmount[]): OdooTaxInfo[] => {
-    if (!refs.taxesForRate) throw new PermanentError('tax mode "map" needs a tax map', { code: 'tax_map_missing', system: SYSTEM });
+    if (!refs.taxesForRate)
+      throw new PermanentError('tax mode "map" needs a tax map', { code: 'tax_map_missing', system: SYSTEM });
     const seen = new Map<number, OdooTaxInfo>();
     for (const rate of rates) for (const tax of refs.taxesForRate(rate.rateId)) seen.set(tax.id, tax);
     return [...seen.values()];
@@ -140,7 +149,9 @@ function mapModeLines(draft: SaleDraft, refs: LineRefs, priceDigits: number): Pl
     const gross = draft.pricesIncludeTax;
     const base = gross ? dec(line.subtotal).plus(line.subtotalTax) : dec(line.subtotal);
     const subtotal = dec(line.subtotal);
-    const discount = subtotal.isZero() ? dec(0) : odooRound(subtotal.minus(line.total).div(subtotal).times(100), 2);
+    const discount = subtotal.isZero()
+      ? dec(0)
+      : odooRound(subtotal.minus(line.total).div(subtotal).times(100), 2);
     lines.push({
       kind: 'product',
       productId: refs.productId(line.sku),
@@ -154,7 +165,10 @@ function mapModeLines(draft: SaleDraft, refs: LineRefs, priceDigits: number): Pl
   for (const charge of draft.charges) {
     const taxAmount = sumDec(charge.taxes.map((t) => t.amount));
     const amount = draft.pricesIncludeTax ? dec(charge.total).plus(taxAmount) : dec(charge.total);
-    lines.push({ ...flat(charge.kind, refs.service(charge.kind), charge.name, odooRound(amount, priceDigits)), taxes: taxesOf(charge.taxes) });
+    lines.push({
+      ...flat(charge.kind, refs.service(charge.kind), charge.name, odooRound(amount, priceDigits)),
+      taxes: taxesOf(charge.taxes),
+    });
   }
   return lines;
 }

@@ -17,8 +17,14 @@ export interface PlaceIds {
   stateId: number | undefined;
 }
 
-export function partnerName(customer: Pick<Customer, 'email' | 'firstName' | 'lastName' | 'company'>, address?: Address): string {
-  const person = [address?.firstName ?? customer.firstName, address?.lastName ?? customer.lastName].filter(Boolean).join(' ').trim();
+export function partnerName(
+  customer: Pick<Customer, 'email' | 'firstName' | 'lastName' | 'company'>,
+  address?: Address,
+): string {
+  const person = [address?.firstName ?? customer.firstName, address?.lastName ?? customer.lastName]
+    .filter(Boolean)
+    .join(' ')
+    .trim();
   return person || address?.company || customer.company || customer.email;
 }
 
@@ -37,8 +43,11 @@ export function addressValues(address: Address | undefined, place: PlaceIds): Re
 
 /** The identity of a child contact: same type, name and address means the same contact. */
 export function contactKey(type: string, name: string, values: Record<string, unknown>): string {
-  const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' ? String(v) : '');
-  return [type, name, values.street, values.street2, values.city, values.zip, values.country_id].map(norm).join('|');
+  const norm = (v: unknown) =>
+    typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' ? String(v) : '';
+  return [type, name, values.street, values.street2, values.city, values.zip, values.country_id]
+    .map(norm)
+    .join('|');
 }
 
 /** The same key computed from a partner row as Odoo returns it (m2o as `[id, name]`, `false` for empty). */

@@ -24,7 +24,11 @@ export function lineValues(line: PlannedLine, fields: OdooFields, sequence: numb
   };
 }
 
-export function lineCommands(lines: readonly PlannedLine[], fields: OdooFields, firstSequence = 10): unknown[] {
+export function lineCommands(
+  lines: readonly PlannedLine[],
+  fields: OdooFields,
+  firstSequence = 10,
+): unknown[] {
   return lines.map((line, index) => [0, 0, lineValues(line, fields, firstSequence + index)]);
 }
 

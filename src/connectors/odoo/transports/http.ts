@@ -32,7 +32,7 @@ export async function postJson(url: string, payload: unknown, options: PostJsonO
     throw fromNetworkError(error);
   }
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {

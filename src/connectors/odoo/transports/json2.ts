@@ -36,7 +36,11 @@ const RECORD_METHODS: Record<string, string[]> = {
 };
 
 /** Builds the JSON-2 body from positional args + kwargs; throws when an argument has no known name. */
-export function toJson2Body(method: string, args: unknown[], kwargs: Record<string, unknown>): Record<string, unknown> {
+export function toJson2Body(
+  method: string,
+  args: unknown[],
+  kwargs: Record<string, unknown>,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   let names: string[];
   let rest: unknown[];
@@ -50,10 +54,13 @@ export function toJson2Body(method: string, args: unknown[], kwargs: Record<stri
     rest = args.slice(1);
   }
   if (rest.length > names.length) {
-    throw new PermanentError(`JSON-2: no parameter names known for ${method} with ${args.length} positional arguments`, {
-      code: 'json2_unmapped_args',
-      system: SYSTEM,
-    });
+    throw new PermanentError(
+      `JSON-2: no parameter names known for ${method} with ${args.length} positional arguments`,
+      {
+        code: 'json2_unmapped_args',
+        system: SYSTEM,
+      },
+    );
   }
   rest.forEach((value, index) => {
     body[names[index] as string] = value;
@@ -66,9 +73,19 @@ export function createJson2Transport(connection: OdooConnection): OdooTransport 
   const base = connection.url.replace(/\/+$/, '');
   const headers = { authorization: `bearer ${connection.apiKey}`, 'x-odoo-database': connection.database };
   return {
-    async call<R>(model: string, method: string, args: unknown[], kwargs: Record<string, unknown>, signal?: AbortSignal) {
+    async call<R>(
+      model: string,
+      method: string,
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+      signal?: AbortSignal,
+    ) {
       const body = toJson2Body(method, args, kwargs);
-      const answer = await postJson(`${base}/json/2/${model}/${method}`, body, { fetch: doFetch, headers, signal });
+      const answer = await postJson(`${base}/json/2/${model}/${method}`, body, {
+        fetch: doFetch,
+        headers,
+        signal,
+      });
       if (answer.status < 200 || answer.status >= 300) throw errorFromJson2(answer, model, method);
       return answer.body as R;
     },

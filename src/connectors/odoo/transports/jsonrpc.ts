@@ -26,7 +26,12 @@ export function createJsonRpcTransport(connection: OdooConnection): OdooTranspor
   let nextId = 1;
   let uid: Promise<number> | undefined;
 
-  async function rpc(service: string, method: string, args: unknown[], signal?: AbortSignal): Promise<unknown> {
+  async function rpc(
+    service: string,
+    method: string,
+    args: unknown[],
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const payload = { jsonrpc: '2.0', method: 'call', id: nextId++, params: { service, method, args } };
     const answer = await postJson(endpoint, payload, { fetch: doFetch, headers: {}, signal });
     if (answer.status < 200 || answer.status >= 300) {
@@ -51,10 +56,13 @@ export function createJsonRpcTransport(connection: OdooConnection): OdooTranspor
         const args = [connection.database, connection.username ?? 'admin', connection.apiKey, {}];
         const result = await rpc('common', 'authenticate', args, signal);
         if (typeof result !== 'number' || result <= 0) {
-          throw new PermanentError(`Odoo refused login "${connection.username ?? 'admin'}" on database "${connection.database}"`, {
-            code: 'AccessDenied',
-            system: SYSTEM,
-          });
+          throw new PermanentError(
+            `Odoo refused login "${connection.username ?? 'admin'}" on database "${connection.database}"`,
+            {
+              code: 'AccessDenied',
+              system: SYSTEM,
+            },
+          );
         }
         return result;
       })();
@@ -67,7 +75,13 @@ export function createJsonRpcTransport(connection: OdooConnection): OdooTranspor
   }
 
   return {
-    async call<R>(model: string, method: string, args: unknown[], kwargs: Record<string, unknown>, signal?: AbortSignal) {
+    async call<R>(
+      model: string,
+      method: string,
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+      signal?: AbortSignal,
+    ) {
       const user = await authenticate(signal);
       const result = await rpc(
         'object',
