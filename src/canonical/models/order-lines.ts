@@ -52,15 +52,20 @@ export const OrderLineSchema = Type.Object(
 );
 export type OrderLine = Static<typeof OrderLineSchema>;
 
+/** The amount fields shipping and fee lines share. */
+const taxedCharge = (totalDescription: string) => ({
+  total: MoneyOf(totalDescription),
+  totalTax: MoneySchema,
+  taxes: Type.Array(TaxAmountSchema),
+  meta: Type.Optional(MetaSchema),
+});
+
 export const ShippingLineSchema = Type.Object(
   {
     lineId: Type.Optional(Type.String()),
     methodId: Type.String({ description: 'Channel shipping method id, e.g. `flat_rate`.' }),
     methodTitle: Type.String(),
-    total: MoneyOf('Excluding tax.'),
-    totalTax: MoneySchema,
-    taxes: Type.Array(TaxAmountSchema),
-    meta: Type.Optional(MetaSchema),
+    ...taxedCharge('Excluding tax.'),
   },
   { title: 'ShippingLine', description: 'A shipping charge.' },
 );
@@ -71,10 +76,7 @@ export const FeeLineSchema = Type.Object(
     lineId: Type.Optional(Type.String()),
     name: Type.String(),
     taxable: Type.Boolean(),
-    total: MoneyOf('Excluding tax; negative for discount fees.'),
-    totalTax: MoneySchema,
-    taxes: Type.Array(TaxAmountSchema),
-    meta: Type.Optional(MetaSchema),
+    ...taxedCharge('Excluding tax; negative for discount fees.'),
   },
   { title: 'FeeLine', description: 'A fee (or a negative fee used as a discount).' },
 );
