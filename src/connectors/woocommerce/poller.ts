@@ -67,7 +67,7 @@ export function shiftGmt(value: string, seconds: number): string {
 export const pollCursorName = (storeId: string, collection: PolledCollection): string => `woocommerce:${storeId}:${collection}`;
 
 export function createWooPoller(options: WooPollerOptions): WooPoller {
-  const collections = options.collections ?? ['orders'];
+  const collections = options.collections ?? (options.store.poll?.products ? ['orders', 'products'] : ['orders']);
   const overlap = options.overlapSeconds ?? 120;
   const perPage = Math.min(options.perPage ?? MAX_PER_PAGE, MAX_PER_PAGE);
   const now = options.now ?? (() => new Date());

@@ -16,7 +16,8 @@ export interface WooStoreConfig {
   locations?: readonly string[];
   pricesIncludeTax?: boolean;
   taxRounding?: 'per-line' | 'subtotal';
-  poll?: { intervalSeconds?: number };
+  poll?: { intervalSeconds?: number; products?: boolean };
+  rateLimit?: { perSecond: number; burst?: number };
 }
 
 /** A WooCommerce REST error body: `{ code, message, data: { status } }`. */
