@@ -172,8 +172,8 @@ export function formatMoney(m: Money, locale = 'en'): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  // Intl accepts decimal strings exactly (ECMA-402 NumberFormat v3); the type only lists numbers.
-  return format.format(formatAmount(m) as unknown as number);
+  // A decimal string is formatted exactly (ECMA-402 NumberFormat v3), never through a float.
+  return format.format(formatAmount(m) as Intl.StringNumericLiteral);
 }
 
 export { allocate } from './allocate.js';
