@@ -15,6 +15,7 @@ import { register as registerMigrate } from './commands/migrate.js';
 import { register as registerDeadLetters } from './commands/dead-letters.js';
 import { register as registerSchemas } from './commands/schemas.js';
 import { register as registerSimWms } from './commands/sim-wms.js';
+import { register as registerWooCommerce } from './commands/woocommerce.js';
 
 export function buildProgram(): Command {
   const program = new Command('retail-hub')
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerDeadLetters(program);
   registerSchemas(program);
   registerSimWms(program);
+  registerWooCommerce(program);
   return program;
 }
 
