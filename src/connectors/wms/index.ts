@@ -16,3 +16,4 @@ export { fromWmsEvent, fromWmsFulfilment, toWmsFulfilmentBody, toWmsFulfilmentRe
 export { parseWmsReference, wmsReference, type ParsedReference } from './reference.js';
 export { signWmsBody, verifyWmsSignature, DEFAULT_TOLERANCE_SECONDS, type SignatureCheck } from './signature.js';
 export { inboundForWmsEvent, sequenceVersion, wmsWebhookRoutes, type WmsWebhookRoutesOptions, type WmsWebhookWarehouse } from './webhooks.js';
+export { registerWmsIngest, wmsIngestHandler, WMS_INGEST_CONSUMER, WMS_FULFILMENT_TYPES, type FulfilmentProgressedData } from './ingest.js';

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/api/server.js';
 import { parseWmsEvent } from '../../../src/connectors/wms/event-schema.js';
 import { fromWmsEvent } from '../../../src/connectors/wms/mapping.js';
+import { registerWmsIngest } from '../../../src/connectors/wms/ingest.js';
 import { wmsWebhookRoutes } from '../../../src/connectors/wms/webhooks.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 import { createRuntime, type Runtime } from '../../../src/runtime/create-runtime.js';
@@ -30,9 +31,11 @@ describe('WMS webhooks into the hub inbox', () => {
   let hubUrl: string;
   let wms: WmsEmulator | undefined;
   const seen: { type: string; partitionKey: string; subject: string; sequence: number; status: string }[] = [];
+  const canonical: { type: string; partitionKey: string; data: Record<string, unknown> }[] = [];
 
   beforeEach(async () => {
     seen.length = 0;
+    canonical.length = 0;
     dir = mkdtempSync(join(tmpdir(), 'wms-ingress-'));
     store = await createDatabase({ kind: 'sqlite', path: join(dir, 'hub.db') });
     await migrateToLatest(store.db, { '0001-create-runtime-tables': await import('../../../src/store/migrations/0001-create-runtime-tables.js') });
@@ -44,6 +47,10 @@ describe('WMS webhooks into the hub inbox', () => {
       const update = fromWmsEvent(parsed.event);
       if (update.kind !== 'fulfilment') throw new Error('expected a fulfilment event');
       seen.push({ type: ctx.message.type, partitionKey: ctx.message.partitionKey, subject: ctx.message.subject, sequence: update.sequence, status: update.status });
+    });
+    registerWmsIngest(runtime);
+    runtime.subscribe('canonical-test', ['fulfilment.progressed', 'shipment.confirmed', 'fulfilment.failed'], async (ctx) => {
+      canonical.push({ type: ctx.message.type, partitionKey: ctx.message.partitionKey, data: ctx.message.data as Record<string, unknown> });
     });
     await runtime.start();
     app = await buildServer({ log: silentLogger() });
@@ -110,5 +117,37 @@ describe('WMS webhooks into the hub inbox', () => {
     await runtime.idle();
     expect(wms.deliveries.count({ status: 401 })).toBe(9);
     expect(seen).toEqual([]);
+  });
+
+  it("ingests into canonical events for the saga: progress, one failure per fulfilment, each shipment", async () => {
+    const wms = await emulator({ faults: { unpickableSkus: ['BROKEN'], duplicateEventRate: 1 }, maxUnitsPerShipment: 1 });
+    await call(wms, 'POST', '/v1/fulfilment-orders', {
+      body: fulfilmentBody('WC-eu-1001/main/1', [{ lineRef: '11', sku: 'OK', quantity: 2 }, { lineRef: '12', sku: 'BROKEN', quantity: 1 }]),
+      key: 'WC-eu-1001/main/1',
+    });
+    await wms.flush();
+    await runtime.idle();
+    expect(canonical.every((e) => e.partitionKey === 'orders.eu.1001')).toBe(true);
+    expect(canonical.filter((e) => e.type === 'fulfilment.progressed').map((e) => e.data.status)).toEqual(['picking', 'picking', 'packed', 'shipped']);
+    const failed = canonical.filter((e) => e.type === 'fulfilment.failed');
+    expect(failed.map((e) => e.data)).toEqual([
+      expect.objectContaining({ storeId: 'eu', orderId: '1001', requestId: 'WC-eu-1001/main/1', location: 'main', code: 'line_unfulfillable', lines: [{ lineId: '12', sku: 'BROKEN', quantity: 1 }] }),
+    ]);
+    const shipments = canonical.filter((e) => e.type === 'shipment.confirmed').map((e) => e.data.shipment as { id: string; fulfilmentRequestId: string; lines: unknown[] });
+    expect(shipments).toHaveLength(2);
+    expect(new Set(shipments.map((s) => s.id)).size).toBe(2);
+    expect(shipments.every((s) => s.fulfilmentRequestId === 'WC-eu-1001/main/1')).toBe(true);
+  });
+
+  it('reordered events still yield the failure once and every shipment', async () => {
+    const wms = await emulator({ faults: { unpickableSkus: ['BROKEN'], reorderEvents: true } });
+    await call(wms, 'POST', '/v1/fulfilment-orders', {
+      body: fulfilmentBody('WC-eu-1002/main/1', [{ lineRef: '1', sku: 'OK', quantity: 1 }, { lineRef: '2', sku: 'BROKEN', quantity: 1 }]),
+      key: 'k',
+    });
+    await wms.flush();
+    await runtime.idle();
+    // Only the newest snapshot (shipped) is processed; it still reports the unpickable line.
+    expect(canonical.map((e) => e.type).sort()).toEqual(['fulfilment.failed', 'fulfilment.progressed', 'shipment.confirmed']);
   });
 });
