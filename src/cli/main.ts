@@ -15,7 +15,9 @@ import { register as registerMigrate } from './commands/migrate.js';
 import { register as registerDeadLetters } from './commands/dead-letters.js';
 import { register as registerSchemas } from './commands/schemas.js';
 import { register as registerSimWms } from './commands/sim-wms.js';
+import { register as registerSimWooCommerce } from './commands/sim-woocommerce.js';
 import { register as registerWooCommerce } from './commands/woocommerce.js';
+import { register as registerOrders } from './commands/orders.js';
 
 export function buildProgram(): Command {
   const program = new Command('retail-hub')
@@ -28,7 +30,9 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerDeadLetters(program);
   registerSchemas(program);
+  registerOrders(program);
   registerSimWms(program);
+  registerSimWooCommerce(program);
   registerWooCommerce(program);
   return program;
 }

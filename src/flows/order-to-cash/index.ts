@@ -37,3 +37,5 @@ export { fulfilmentReference, orderReference, parseWarehouseReference } from './
 export type { OrderToCashDeps, SagaErpPort, OrderChannelPort, FulfilmentPort, OrderRouter, SagaRuntime, ChannelRefundRequest, FulfilmentCreate, FulfilmentOrderRef } from './ports.js';
 export type { SagaOrder, SagaState, FulfilmentRecord, ShipmentRecord, RoutingRecord, Amounts } from './saga-state.js';
 export type { FulfilmentProgressed } from './handlers/on-fulfilment-progress.js';
+export { wmsFulfilment } from './adapters/wms-fulfilment.js';
+export { wooOrderChannel, type WooOrderClient } from './adapters/woo-channel.js';
