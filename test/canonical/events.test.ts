@@ -24,6 +24,8 @@ describe('event catalogue', () => {
         'stock.released',
         'fulfilment.requested',
         'fulfilment.failed',
+        'fulfilment.progressed',
+        'return.received',
         'shipment.confirmed',
         'order.completed',
         'order.cancelled',

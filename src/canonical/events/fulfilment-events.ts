@@ -9,8 +9,9 @@
  * ```
  */
 import { Type } from 'typebox';
-import { LocationIdSchema } from '../models/common.js';
+import { LocationIdSchema, StringEnum, TimestampSchema } from '../models/common.js';
 import { FulfilmentRequestSchema, ShipmentSchema } from '../models/fulfilment.js';
+import { ReturnSchema } from '../models/refund.js';
 import { LineQuantitySchema, orderRef } from './shared.js';
 
 export const fulfilmentEvents = {
@@ -31,9 +32,26 @@ export const fulfilmentEvents = {
       lines: Type.Array(LineQuantitySchema),
     }),
   },
+  'fulfilment.progressed': {
+    version: 1,
+    description: 'A location reported progress on a fulfilment request (accepted, picking, packed, …).',
+    schema: Type.Object({
+      ...orderRef,
+      reference: Type.String({ description: 'The FulfilmentRequest id the hub sent.' }),
+      location: LocationIdSchema,
+      wmsId: Type.String({ description: "The warehouse's own id for the fulfilment." }),
+      status: StringEnum(['requested', 'accepted', 'picking', 'packed', 'shipped', 'exception', 'cancelled']),
+      at: TimestampSchema,
+    }),
+  },
   'shipment.confirmed': {
     version: 1,
     description: 'A parcel left a location with carrier and tracking.',
     schema: Type.Object({ ...orderRef, shipment: ShipmentSchema }),
+  },
+  'return.received': {
+    version: 1,
+    description: 'Returned goods arrived at a location; the returns flow requests the refund.',
+    schema: Type.Object({ ...orderRef, return: ReturnSchema }),
   },
 } as const;
