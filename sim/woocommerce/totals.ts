@@ -73,8 +73,9 @@ const ZERO = new Decimal(0);
 export function allocateCents(amountCents: Decimal, weights: Decimal[]): Decimal[] {
   const totalWeight = sum(weights);
   if (totalWeight.lte(0) || amountCents.lte(0)) return weights.map(() => ZERO);
-  const shares = weights.map((w) => amountCents.times(w).div(totalWeight).floor());
-  let leftover = amountCents.minus(sum(shares));
+  const amount = Decimal.min(amountCents, totalWeight);
+  const shares = weights.map((w) => amount.times(w).div(totalWeight).floor());
+  let leftover = amount.minus(sum(shares));
   let progressed = true;
   while (leftover.gt(0) && progressed) {
     progressed = false;
