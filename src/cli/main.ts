@@ -16,6 +16,7 @@ import { register as registerDeadLetters } from './commands/dead-letters.js';
 import { register as registerSchemas } from './commands/schemas.js';
 import { register as registerSimWms } from './commands/sim-wms.js';
 import { register as registerSimWooCommerce } from './commands/sim-woocommerce.js';
+import { register as registerSimOdoo } from './commands/sim-odoo.js';
 import { register as registerWooCommerce } from './commands/woocommerce.js';
 import { register as registerOrders } from './commands/orders.js';
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerOrders(program);
   registerSimWms(program);
   registerSimWooCommerce(program);
+  registerSimOdoo(program);
   registerWooCommerce(program);
   return program;
 }
