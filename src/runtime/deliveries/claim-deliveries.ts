@@ -25,24 +25,19 @@ export async function claimDeliveries(
       .where(sql<boolean>`d.status = 'pending'`)
       .where('d.available_at', '<=', now)
       .where('d.consumer', 'in', consumers)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('deliveries as e')
-              .select(sql.lit(1).as('one'))
-              .whereRef('e.consumer', '=', 'd.consumer')
-              .whereRef('e.partition_key', '=', 'd.partition_key')
-              .whereRef('e.seq', '<', 'd.seq')
-              .where(sql<boolean>`e.status in ('pending', 'processing')`)
-              .where((eb) =>
-                eb.or([
-                  eb('e.status', '=', 'processing'),
-                  eb('e.attempts', '>', 0),
-                  eb('e.available_at', '<=', now),
-                ]),
-              ),
+      // The partition's head: the first delivery that is processing, retrying or due. Written as
+      // a scalar min() rather than NOT EXISTS so both planners probe the partition index per row
+      // (PostgreSQL without statistics turns an anti-join into a quadratic nested loop).
+      .where('d.seq', '=', (eb) =>
+        eb
+          .selectFrom('deliveries as e')
+          .select((e) => e.fn.min<number>('e.seq').as('head'))
+          .whereRef('e.consumer', '=', 'd.consumer')
+          .whereRef('e.partition_key', '=', 'd.partition_key')
+          .where(sql<boolean>`e.status in ('pending', 'processing')`)
+          .where((e) =>
+            e.or([e('e.status', '=', 'processing'), e('e.attempts', '>', 0), e('e.available_at', '<=', now)]),
           ),
-        ),
       )
       .orderBy('d.seq')
       .limit(limit);
