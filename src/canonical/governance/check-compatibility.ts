@@ -59,13 +59,15 @@ export async function checkCompatibility(
   const published = await listPublished(dir);
   const codeVersions = new Map<string, number>();
 
-  for (const schema of inCode) {
+  const texts = await Promise.all(
+    inCode.map((schema) => readFile(join(dir, schema.path), 'utf8').catch(() => undefined)),
+  );
+
+  for (const [index, schema] of inCode.entries()) {
     const folder = schema.path.slice(0, schema.path.lastIndexOf('/'));
     codeVersions.set(folder, Math.max(codeVersions.get(folder) ?? 0, schema.version));
-    let text: string;
-    try {
-      text = await readFile(join(dir, schema.path), 'utf8');
-    } catch {
+    const text = texts[index];
+    if (text === undefined) {
       problems.push({
         file: schema.path,
         kind: 'not_exported',
