@@ -23,7 +23,11 @@ import { migrateToLatest } from '../../store/migrate.js';
 import { WooClient } from '../../connectors/woocommerce/client.js';
 import { backfill, type BackfillCollection } from '../../connectors/woocommerce/sync/backfill.js';
 import { createProgress } from '../../connectors/woocommerce/sync/progress.js';
-import { formatWebhookChanges, syncWebhooks, type WebhookChange } from '../../connectors/woocommerce/sync/webhook-sync.js';
+import {
+  formatWebhookChanges,
+  syncWebhooks,
+  type WebhookChange,
+} from '../../connectors/woocommerce/sync/webhook-sync.js';
 
 type Write = (text: string) => void;
 type StoreConfig = HubConfig['stores'][number];
@@ -31,9 +35,18 @@ type StoreConfig = HubConfig['stores'][number];
 const COLLECTIONS: readonly BackfillCollection[] = ['orders', 'products', 'customers'];
 
 /** A client for one configured store, through the runtime's endpoint policy for it. */
-export function clientFor(runtime: Pick<Runtime, 'policy'>, store: StoreConfig, log = createLogger({ level: 'warn' })): WooClient {
+export function clientFor(
+  runtime: Pick<Runtime, 'policy'>,
+  store: StoreConfig,
+  log = createLogger({ level: 'warn' }),
+): WooClient {
   const policy = runtime.policy(`woocommerce:${store.id}`, {
-    ...(store.rateLimit ? { ratePerSecond: store.rateLimit.perSecond, ...(store.rateLimit.burst ? { burst: store.rateLimit.burst } : {}) } : {}),
+    ...(store.rateLimit
+      ? {
+          ratePerSecond: store.rateLimit.perSecond,
+          ...(store.rateLimit.burst ? { burst: store.rateLimit.burst } : {}),
+        }
+      : {}),
   });
   return new WooClient({ store, policy, log });
 }
@@ -41,7 +54,12 @@ export function clientFor(runtime: Pick<Runtime, 'policy'>, store: StoreConfig, 
 function pickStores(config: HubConfig, storeId: string | undefined): StoreConfig[] {
   if (storeId === undefined) return config.stores;
   const store = config.stores.find((s) => s.id === storeId);
-  if (!store) throw new CommanderError(2, 'woocommerce.unknown_store', `no store "${storeId}" in the configuration (known: ${config.stores.map((s) => s.id).join(', ')})`);
+  if (!store)
+    throw new CommanderError(
+      2,
+      'woocommerce.unknown_store',
+      `no store "${storeId}" in the configuration (known: ${config.stores.map((s) => s.id).join(', ')})`,
+    );
   return [store];
 }
 
@@ -50,7 +68,11 @@ async function withRuntime<R>(config: HubConfig, fn: (runtime: Runtime) => Promi
   try {
     await migrateToLatest(store.db);
     // Not started: this process only writes to the inbox; the running hub dispatches.
-    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: createLogger({ level: 'warn' }) });
+    const runtime = createRuntime({
+      db: store.db,
+      dialect: store.dialect,
+      log: createLogger({ level: 'warn' }),
+    });
     try {
       return await fn(runtime);
     } finally {
@@ -61,9 +83,18 @@ async function withRuntime<R>(config: HubConfig, fn: (runtime: Runtime) => Promi
   }
 }
 
-export async function runBackfill(config: HubConfig, input: { collection: string; store: string; since?: string }, err: NodeJS.WriteStream | { write: Write; isTTY?: boolean }, out: Write): Promise<void> {
+export async function runBackfill(
+  config: HubConfig,
+  input: { collection: string; store: string; since?: string },
+  err: NodeJS.WriteStream | { write: Write; isTTY?: boolean },
+  out: Write,
+): Promise<void> {
   if (!(COLLECTIONS as readonly string[]).includes(input.collection)) {
-    throw new CommanderError(2, 'woocommerce.bad_collection', `backfill what? "${input.collection}" is not one of ${COLLECTIONS.join(', ')}`);
+    throw new CommanderError(
+      2,
+      'woocommerce.bad_collection',
+      `backfill what? "${input.collection}" is not one of ${COLLECTIONS.join(', ')}`,
+    );
   }
   const collection = input.collection as BackfillCollection;
   const [store] = pickStores(config, input.store);
@@ -85,17 +116,30 @@ export async function runBackfill(config: HubConfig, input: { collection: string
   });
 }
 
-export async function runWebhookSync(config: HubConfig, storeId: string | undefined, out: Write): Promise<WebhookChange[]> {
+export async function runWebhookSync(
+  config: HubConfig,
+  storeId: string | undefined,
+  out: Write,
+): Promise<WebhookChange[]> {
   const changes: WebhookChange[] = [];
   await withRuntime(config, async (runtime) => {
     for (const store of pickStores(config, storeId)) {
-      changes.push(...(await syncWebhooks({ storeId: store.id, client: clientFor(runtime, store), publicUrl: config.server.publicUrl, secret: store.webhookSecret })));
+      changes.push(
+        ...(await syncWebhooks({
+          storeId: store.id,
+          client: clientFor(runtime, store),
+          publicUrl: config.server.publicUrl,
+          secret: store.webhookSecret,
+        })),
+      );
     }
   });
   out(formatWebhookChanges(changes));
   const reactivated = changes.filter((c) => c.action === 'reactivated');
   if (reactivated.length > 0) {
-    out(`re-activated ${reactivated.length} webhook(s) that WooCommerce had ${[...new Set(reactivated.map((c) => c.previousStatus))].join('/')}: deliveries were failing — check the hub's reachability at ${config.server.publicUrl}\n`);
+    out(
+      `re-activated ${reactivated.length} webhook(s) that WooCommerce had ${[...new Set(reactivated.map((c) => c.previousStatus))].join('/')}: deliveries were failing — check the hub's reachability at ${config.server.publicUrl}\n`,
+    );
   }
   return changes;
 }
@@ -104,7 +148,7 @@ export function register(program: Command): void {
   const woo = program.command('woocommerce').description('WooCommerce store operations');
   woo
     .command('backfill')
-    .description('page through a store\'s history (orders, products or customers) into the hub, resumably')
+    .description("page through a store's history (orders, products or customers) into the hub, resumably")
     .argument('<collection>', COLLECTIONS.join('|'))
     .requiredOption('--store <id>', 'configured store id')
     .option('--since <date>', 'only records created since this date (YYYY-MM-DD or ISO time, UTC)')
@@ -114,7 +158,7 @@ export function register(program: Command): void {
     });
   woo
     .command('webhooks')
-    .description('manage the stores\' webhooks')
+    .description("manage the stores' webhooks")
     .command('sync')
     .description('ensure one active webhook per topic the hub needs, pointing at server.publicUrl')
     .option('--store <id>', 'only this store')

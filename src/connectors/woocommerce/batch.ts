@@ -31,7 +31,10 @@ export interface BatchResult<T> {
 }
 
 /** Splits one logical batch into requests of at most `limit` items, keeping each kind's order. */
-export function chunkBatch<C, U>(request: BatchRequest<C, U>, limit: number = BATCH_LIMIT): BatchRequest<C, U>[] {
+export function chunkBatch<C, U>(
+  request: BatchRequest<C, U>,
+  limit: number = BATCH_LIMIT,
+): BatchRequest<C, U>[] {
   const queue: ({ kind: 'create'; v: C } | { kind: 'update'; v: U } | { kind: 'delete'; v: number })[] = [
     ...(request.create ?? []).map((v) => ({ kind: 'create' as const, v })),
     ...(request.update ?? []).map((v) => ({ kind: 'update' as const, v })),
@@ -51,7 +54,12 @@ export function chunkBatch<C, U>(request: BatchRequest<C, U>, limit: number = BA
 }
 
 function isInlineError(value: unknown): value is { id?: unknown; error: WooErrorBody } {
-  return typeof value === 'object' && value !== null && typeof (value as { error?: unknown }).error === 'object' && (value as { error?: unknown }).error !== null;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { error?: unknown }).error === 'object' &&
+    (value as { error?: unknown }).error !== null
+  );
 }
 
 function toItemResult<T>(value: unknown): BatchItemResult<T> {
@@ -62,7 +70,11 @@ function toItemResult<T>(value: unknown): BatchItemResult<T> {
     return {
       ok: false,
       id,
-      error: { code: String(value.error.code), message: String(value.error.message ?? ''), status: typeof status === 'number' ? status : undefined },
+      error: {
+        code: String(value.error.code),
+        message: String(value.error.message ?? ''),
+        status: typeof status === 'number' ? status : undefined,
+      },
     };
   }
   return { ok: true, id, item: value as T };
@@ -71,7 +83,8 @@ function toItemResult<T>(value: unknown): BatchItemResult<T> {
 /** Reads one batch response body into per-item results. */
 export function readBatchResponse<T>(body: unknown): BatchResult<T> {
   const source = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const list = (key: string): BatchItemResult<T>[] => (Array.isArray(source[key]) ? (source[key] as unknown[]).map((v) => toItemResult<T>(v)) : []);
+  const list = (key: string): BatchItemResult<T>[] =>
+    Array.isArray(source[key]) ? (source[key] as unknown[]).map((v) => toItemResult<T>(v)) : [];
   return { create: list('create'), update: list('update'), delete: list('delete') };
 }
 

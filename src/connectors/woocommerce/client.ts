@@ -19,7 +19,14 @@ import type { EndpointPolicy } from '../../runtime/contracts.js';
 import { TransientError } from '../../runtime/errors.js';
 import { basicAuthorization } from './auth/basic.js';
 import { signOAuth1 } from './auth/oauth1.js';
-import { BATCH_LIMIT, chunkBatch, mergeBatchResults, readBatchResponse, type BatchRequest, type BatchResult } from './batch.js';
+import {
+  BATCH_LIMIT,
+  chunkBatch,
+  mergeBatchResults,
+  readBatchResponse,
+  type BatchRequest,
+  type BatchResult,
+} from './batch.js';
 import { errorFromResponse, errorFromTransport, isTransientStatus, parseWooError } from './errors.js';
 import { clampPerPage, paginate, type WooPage } from './pagination.js';
 import { directPolicy } from './policy.js';
@@ -73,7 +80,12 @@ export interface WooRefundInput {
   /** Defaults to false here: the hub records refunds, it does not move money through the gateway. */
   api_refund?: boolean;
   api_restock?: boolean;
-  line_items?: { id: number; quantity?: number; refund_total?: string; refund_tax?: { id: number; refund_total: string }[] }[];
+  line_items?: {
+    id: number;
+    quantity?: number;
+    refund_total?: string;
+    refund_tax?: { id: number; refund_total: string }[];
+  }[];
 }
 
 export class WooClient {
@@ -92,21 +104,32 @@ export class WooClient {
   }
 
   /** Builds the signed URL and headers for one call; exposed for tests of the auth rules. */
-  prepare(method: Method, resource: string, query: WooQuery = {}): { url: URL; headers: Record<string, string> } {
+  prepare(
+    method: Method,
+    resource: string,
+    query: WooQuery = {},
+  ): { url: URL; headers: Record<string, string> } {
     const url = new URL(`wp-json/wc/v3/${resource.replace(/^\/+/, '')}`, this.base);
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined) continue;
       url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json' };
-    const credentials = { consumerKey: this.options.store.consumerKey, consumerSecret: this.options.store.consumerSecret };
+    const credentials = {
+      consumerKey: this.options.store.consumerKey,
+      consumerSecret: this.options.store.consumerSecret,
+    };
     if (url.protocol === 'https:') headers.authorization = basicAuthorization(credentials);
     else signOAuth1(method, url, credentials);
     return { url, headers };
   }
 
   /** One HTTP call through the policy; throws TransientError / PermanentError on failure. */
-  async request<T>(method: Method, resource: string, options: { query?: WooQuery; body?: unknown } = {}): Promise<WooResponse<T>> {
+  async request<T>(
+    method: Method,
+    resource: string,
+    options: { query?: WooQuery; body?: unknown } = {},
+  ): Promise<WooResponse<T>> {
     const started = Date.now();
     const { url, headers } = this.prepare(method, resource, options.query);
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -133,12 +156,20 @@ export class WooClient {
       }
       return { status: response.status, headers: response.headers, text };
     });
-    this.options.log.debug({ system: this.system, method, resource, status: raw.status, ms: Date.now() - started }, 'woocommerce call');
-    if (raw.status < 200 || raw.status >= 300) throw errorFromResponse(this.system, raw.status, raw.headers, raw.text);
+    this.options.log.debug(
+      { system: this.system, method, resource, status: raw.status, ms: Date.now() - started },
+      'woocommerce call',
+    );
+    if (raw.status < 200 || raw.status >= 300)
+      throw errorFromResponse(this.system, raw.status, raw.headers, raw.text);
     try {
       return { status: raw.status, headers: raw.headers, body: JSON.parse(raw.text) as T };
     } catch (error) {
-      throw new TransientError(`${this.system} answered ${raw.status} with a body that is not JSON`, { system: this.system, code: 'invalid_response', cause: error });
+      throw new TransientError(`${this.system} answered ${raw.status} with a body that is not JSON`, {
+        system: this.system,
+        code: 'invalid_response',
+        cause: error,
+      });
     }
   }
 
@@ -162,7 +193,9 @@ export class WooClient {
   list<T>(resource: string, params: WooQuery = {}, startPage = 1): AsyncGenerator<WooPage<T>> {
     const perPage = clampPerPage(typeof params.per_page === 'number' ? params.per_page : undefined);
     return paginate(async (page) => {
-      const response = await this.request<T[]>('GET', resource, { query: { ...params, per_page: perPage, page } });
+      const response = await this.request<T[]>('GET', resource, {
+        query: { ...params, per_page: perPage, page },
+      });
       return { items: Array.isArray(response.body) ? response.body : [], headers: response.headers };
     }, startPage);
   }
@@ -179,16 +212,22 @@ export class WooClient {
    * `error`. Chunks run in sequence; a transport failure mid-way throws, and re-sending is safe for
    * the updates the hub sends (they set absolute values).
    */
-  async batch<T, C = unknown, U = unknown>(resource: string, request: BatchRequest<C, U>, limit: number = BATCH_LIMIT): Promise<BatchResult<T>> {
+  async batch<T, C = unknown, U = unknown>(
+    resource: string,
+    request: BatchRequest<C, U>,
+    limit: number = BATCH_LIMIT,
+  ): Promise<BatchResult<T>> {
     const results: BatchResult<T>[] = [];
     for (const chunk of chunkBatch(request, limit)) {
-      results.push(readBatchResponse<T>(await this.create<unknown>(`${resource.replace(/\/+$/, '')}/batch`, chunk)));
+      results.push(
+        readBatchResponse<T>(await this.create<unknown>(`${resource.replace(/\/+$/, '')}/batch`, chunk)),
+      );
     }
     return mergeBatchResults(results);
   }
 
   listOrderNotes(orderId: number): Promise<WooNote[]> {
-    return this.get<WooNote[]>(`orders/${orderId}/notes`);
+    return this.listAll<WooNote>(`orders/${orderId}/notes`);
   }
 
   /** `customer_note: true` makes the note visible to (and emailed to) the customer. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PermanentError, TransientError } from '../../runtime/errors.js';
 import { errorFromResponse, errorFromTransport, parseRetryAfter } from './errors.js';
 
-const body = (code: string, status: number): string => JSON.stringify({ code, message: 'x', data: { status } });
+const body = (code: string, status: number): string =>
+  JSON.stringify({ code, message: 'x', data: { status } });
 
 describe('WooCommerce error mapping', () => {
   it('429 with Retry-After seconds is transient with retryAfterMs', () => {
@@ -21,7 +22,12 @@ describe('WooCommerce error mapping', () => {
 
   it('5xx is transient, except WooCommerce refund failures which repeat', () => {
     expect(errorFromResponse('s', 503, new Headers(), '<html>')).toBeInstanceOf(TransientError);
-    const refund = errorFromResponse('s', 500, new Headers(), body('woocommerce_rest_cannot_create_order_refund', 500));
+    const refund = errorFromResponse(
+      's',
+      500,
+      new Headers(),
+      body('woocommerce_rest_cannot_create_order_refund', 500),
+    );
     expect(refund).toBeInstanceOf(PermanentError);
     expect(refund.code).toBe('woocommerce_rest_cannot_create_order_refund');
   });
@@ -39,7 +45,12 @@ describe('WooCommerce error mapping', () => {
   });
 
   it('401/403 are permanent auth_failed', () => {
-    const err = errorFromResponse('s', 401, new Headers(), body('woocommerce_rest_authentication_error', 401));
+    const err = errorFromResponse(
+      's',
+      401,
+      new Headers(),
+      body('woocommerce_rest_authentication_error', 401),
+    );
     expect(err).toBeInstanceOf(PermanentError);
     expect(err.code).toBe('auth_failed');
     expect(err.details).toMatchObject({ wooCode: 'woocommerce_rest_authentication_error' });
@@ -49,6 +60,8 @@ describe('WooCommerce error mapping', () => {
   it('timeouts and refused connections are transient', () => {
     const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     expect(errorFromTransport('s', timeout).code).toBe('timeout');
-    expect(errorFromTransport('s', new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') })).code).toBe('connection_failed');
+    expect(
+      errorFromTransport('s', new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') })).code,
+    ).toBe('connection_failed');
   });
 });

@@ -12,7 +12,10 @@ import { PermanentError, TransientError, type HubError } from '../../runtime/err
 import type { WooErrorBody } from './types.js';
 
 /** 500s WooCommerce uses for a request that will fail the same way again (see reference §5). */
-const PERMANENT_5XX_CODES = new Set(['woocommerce_rest_cannot_create_order_refund', 'woocommerce_rest_trash_not_supported']);
+const PERMANENT_5XX_CODES = new Set([
+  'woocommerce_rest_cannot_create_order_refund',
+  'woocommerce_rest_trash_not_supported',
+]);
 
 /** Parses `Retry-After` (delta-seconds or HTTP-date) into milliseconds from `now`. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
@@ -28,12 +31,18 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 export function parseWooError(text: string): WooErrorBody | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { code?: unknown }).code === 'string') {
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      typeof (parsed as { code?: unknown }).code === 'string'
+    ) {
       const body = parsed as { code: string; message?: unknown; data?: unknown };
       return {
         code: body.code,
         message: typeof body.message === 'string' ? body.message : '',
-        ...(typeof body.data === 'object' && body.data !== null ? { data: body.data as WooErrorBody['data'] } : {}),
+        ...(typeof body.data === 'object' && body.data !== null
+          ? { data: body.data as WooErrorBody['data'] }
+          : {}),
       };
     }
   } catch {
@@ -53,7 +62,12 @@ export function isTransientStatus(status: number, wooCode?: string): boolean {
  * Maps a non-2xx response: 429/408/5xx → TransientError (with Retry-After), 401/403 →
  * PermanentError `auth_failed`, any other 4xx → PermanentError carrying WooCommerce's `code`.
  */
-export function errorFromResponse(system: string, status: number, headers: Headers, bodyText: string): HubError {
+export function errorFromResponse(
+  system: string,
+  status: number,
+  headers: Headers,
+  bodyText: string,
+): HubError {
   const woo = parseWooError(bodyText);
   const message = `${system} answered ${status}${woo ? ` ${woo.code}: ${woo.message}` : ''}`;
   const details = { status, ...(woo ? { wooCode: woo.code } : {}) };

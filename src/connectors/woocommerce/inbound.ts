@@ -26,8 +26,10 @@ export function isWooResource(value: string | undefined): value is WooResource {
 
 export const wooSource = (storeId: string): string => `woocommerce:${storeId}`;
 export const wooMessageType = (resource: WooResource): string => `woocommerce.${resource}`;
-export const wooPartitionKey = (storeId: string, resource: WooResource, id: number): string => `${resource}s.${storeId}.${id}`;
-export const wooSubject = (storeId: string, resource: WooResource, id: number): string => `${resource}:${storeId}:${id}`;
+export const wooPartitionKey = (storeId: string, resource: WooResource, id: number): string =>
+  `${resource}s.${storeId}.${id}`;
+export const wooSubject = (storeId: string, resource: WooResource, id: number): string =>
+  `${resource}:${storeId}:${id}`;
 
 export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
@@ -42,11 +44,19 @@ export interface RecordStamp {
 export function stampOf(record: unknown): RecordStamp | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
   const value = record as { id?: unknown; date_modified_gmt?: unknown; refunds?: unknown };
-  const id = typeof value.id === 'number' ? value.id : typeof value.id === 'string' && /^\d+$/.test(value.id) ? Number(value.id) : undefined;
+  const id =
+    typeof value.id === 'number'
+      ? value.id
+      : typeof value.id === 'string' && /^\d+$/.test(value.id)
+        ? Number(value.id)
+        : undefined;
   if (id === undefined || !Number.isSafeInteger(id) || id <= 0) return undefined;
   return {
     id,
-    modifiedGmt: typeof value.date_modified_gmt === 'string' && value.date_modified_gmt !== '' ? value.date_modified_gmt : undefined,
+    modifiedGmt:
+      typeof value.date_modified_gmt === 'string' && value.date_modified_gmt !== ''
+        ? value.date_modified_gmt
+        : undefined,
     refundCount: Array.isArray(value.refunds) ? value.refunds.length : undefined,
   };
 }
@@ -58,17 +68,25 @@ export function stampOf(record: unknown): RecordStamp | undefined {
  */
 export function versionValue(stamp: RecordStamp): string | undefined {
   if (stamp.modifiedGmt === undefined) return undefined;
-  return stamp.refundCount === undefined ? stamp.modifiedGmt : `${stamp.modifiedGmt}|r${String(stamp.refundCount).padStart(4, '0')}`;
+  return stamp.refundCount === undefined
+    ? stamp.modifiedGmt
+    : `${stamp.modifiedGmt}|r${String(stamp.refundCount).padStart(4, '0')}`;
 }
 
 export function inboundFor(
   storeId: string,
   resource: WooResource,
   body: string,
-  options: { dedupeKey: string; stamp?: RecordStamp; headers?: Record<string, string>; correlationId?: string },
+  options: {
+    dedupeKey: string;
+    stamp?: RecordStamp;
+    headers?: Record<string, string>;
+    correlationId?: string;
+  },
 ): InboundMessage {
   const stamp = options.stamp ?? stampOf(JSON.parse(body));
-  if (stamp === undefined) throw new Error(`a WooCommerce ${resource} without a numeric id cannot be ingested`);
+  if (stamp === undefined)
+    throw new Error(`a WooCommerce ${resource} without a numeric id cannot be ingested`);
   const version = versionValue(stamp);
   return {
     source: wooSource(storeId),
@@ -79,6 +97,8 @@ export function inboundFor(
     body,
     ...(options.headers === undefined ? {} : { headers: options.headers }),
     ...(options.correlationId === undefined ? {} : { correlationId: options.correlationId }),
-    ...(version === undefined ? {} : { version: { key: `${wooSource(storeId)}:${resource}:${stamp.id}`, value: version } }),
+    ...(version === undefined
+      ? {}
+      : { version: { key: `${wooSource(storeId)}:${resource}:${stamp.id}`, value: version } }),
   };
 }

@@ -42,7 +42,11 @@ export interface WooIngestOptions {
   clients?: (storeId: string) => WooClient | undefined;
 }
 
-async function refundDetails(ctx: HandlerContext, client: WooClient | undefined, orderId: number): Promise<Map<number, WooRefund>> {
+async function refundDetails(
+  ctx: HandlerContext,
+  client: WooClient | undefined,
+  orderId: number,
+): Promise<Map<number, WooRefund>> {
   if (client === undefined) return new Map();
   try {
     const list = await client.listRefunds<unknown>(orderId);
@@ -54,25 +58,44 @@ async function refundDetails(ctx: HandlerContext, client: WooClient | undefined,
   }
 }
 
-function cancellation(storeId: string, order: Pick<Order, 'externalId' | 'payment'>, reason: string): EventInput {
+function cancellation(
+  storeId: string,
+  order: Pick<Order, 'externalId' | 'payment'>,
+  reason: string,
+): EventInput {
   return {
     type: 'order.cancelled',
     subject: orderSubject(storeId, order.externalId),
     partitionKey: orderPartitionKey(storeId, order.externalId),
-    data: { storeId, orderId: order.externalId, reason, by: order.payment.status === 'voided' ? 'payment' : 'merchant' },
+    data: {
+      storeId,
+      orderId: order.externalId,
+      reason,
+      by: order.payment.status === 'voided' ? 'payment' : 'merchant',
+    },
   };
 }
 
 /** `order.deleted` carries only `{ id }`: the order went to the trash. */
 async function handleTrashed(ctx: HandlerContext, storeId: string, payload: unknown): Promise<void> {
   const id = typeof payload === 'object' && payload !== null ? (payload as { id?: unknown }).id : undefined;
-  if (typeof id !== 'number') throw new PermanentError(`order.deleted without an id in message ${ctx.message.id}`, { code: 'invalid_woocommerce_order', system: ctx.message.source });
+  if (typeof id !== 'number')
+    throw new PermanentError(`order.deleted without an id in message ${ctx.message.id}`, {
+      code: 'invalid_woocommerce_order',
+      system: ctx.message.source,
+    });
   const orderId = String(id);
   await ctx.transaction(async (trx, publish) => {
     const { state } = await readOrderState(trx, storeId, orderId);
     if (state === undefined || state.status === 'trash' || state.status === 'cancelled') return;
     await writeOrderState(trx, storeId, orderId, { ...state, status: 'trash' }, [], new Date().toISOString());
-    await publish([cancellation(storeId, { externalId: orderId, payment: { status: 'pending' } }, 'Order moved to the trash in WooCommerce')]);
+    await publish([
+      cancellation(
+        storeId,
+        { externalId: orderId, payment: { status: 'pending' } },
+        'Order moved to the trash in WooCommerce',
+      ),
+    ]);
   });
 }
 
@@ -80,7 +103,11 @@ export function createWooOrderIngestHandler(options: WooIngestOptions): Handler 
   const stores = new Map(options.stores.map((s) => [s.id, s]));
   return async (ctx) => {
     const storeId = storeIdOf(ctx.message);
-    if (!stores.has(storeId)) throw new PermanentError(`store "${storeId}" is not configured`, { code: 'store_not_configured', system: ctx.message.source });
+    if (!stores.has(storeId))
+      throw new PermanentError(`store "${storeId}" is not configured`, {
+        code: 'store_not_configured',
+        system: ctx.message.source,
+      });
     const { body, headers } = inboundData(ctx.message);
     const payload = parseJson(ctx.message, body);
     if (headers['x-wc-webhook-topic'] === 'order.deleted') return handleTrashed(ctx, storeId, payload);
@@ -96,28 +123,48 @@ export function createWooOrderIngestHandler(options: WooIngestOptions): Handler 
     // Network before the transaction: fetch itemised refunds only when there is a new one.
     const before = await readOrderState(ctx.db, storeId, orderId);
     const pending = newRefunds(woo, before.refunds);
-    const details = pending.length > 0 ? await refundDetails(ctx, options.clients?.(storeId), woo.id) : new Map<number, WooRefund>();
+    const details =
+      pending.length > 0
+        ? await refundDetails(ctx, options.clients?.(storeId), woo.id)
+        : new Map<number, WooRefund>();
 
     await ctx.transaction(async (trx, publish) => {
       const { state, refunds } = await readOrderState(trx, storeId, orderId);
       const events: EventInput[] = [];
       if (state === undefined) {
-        const via = headers[VIA_HEADER] === 'poll' ? 'poll' : headers[VIA_HEADER] === 'replay' ? 'replay' : 'webhook';
+        const via =
+          headers[VIA_HEADER] === 'poll' ? 'poll' : headers[VIA_HEADER] === 'replay' ? 'replay' : 'webhook';
         events.push({ type: 'order.received', subject, partitionKey, data: { order, via } });
       } else {
         const changed = changedFields(state.fields, fields);
-        if (changed.length > 0) events.push({ type: 'order.updated', subject, partitionKey, data: { order, changed } });
+        if (changed.length > 0)
+          events.push({ type: 'order.updated', subject, partitionKey, data: { order, changed } });
         if (order.status === 'cancelled' && state.status !== 'cancelled' && state.status !== 'trash') {
           events.push(cancellation(storeId, order, `Order cancelled in WooCommerce (was ${state.status})`));
         }
       }
       const fresh = newRefunds(woo, refunds);
       for (const ref of fresh) {
-        events.push({ type: 'refund.requested', subject, partitionKey, data: refundRequested(storeId, woo, ref, details.get(ref.id)) });
+        events.push({
+          type: 'refund.requested',
+          subject,
+          partitionKey,
+          data: refundRequested(storeId, woo, ref, details.get(ref.id)),
+        });
       }
-      await writeOrderState(trx, storeId, orderId, { status: woo.status, fields, modifiedGmt: woo.date_modified_gmt }, fresh.map((r) => String(r.id)), new Date().toISOString());
+      await writeOrderState(
+        trx,
+        storeId,
+        orderId,
+        { status: woo.status, fields, modifiedGmt: woo.date_modified_gmt },
+        fresh.map((r) => String(r.id)),
+        new Date().toISOString(),
+      );
       if (events.length > 0) await publish(events);
-      ctx.log.debug({ store: storeId, orderId, events: events.map((e) => e.type) }, 'woocommerce order ingested');
+      ctx.log.debug(
+        { store: storeId, orderId, events: events.map((e) => e.type) },
+        'woocommerce order ingested',
+      );
     });
   };
 }
@@ -129,7 +176,10 @@ export const WOO_ORDER_CONSUMER = 'woocommerce-order-ingest';
  * Subscribes the WooCommerce ingest handlers: orders (above) and products/customers
  * (`product.changed`, `price.changed`, `customer.changed`).
  */
-export function registerWooIngest(runtime: { subscribe(consumer: string, types: string[], handler: Handler): void }, options: WooIngestOptions): void {
+export function registerWooIngest(
+  runtime: { subscribe(consumer: string, types: string[], handler: Handler): void },
+  options: WooIngestOptions,
+): void {
   runtime.subscribe(WOO_ORDER_CONSUMER, ['woocommerce.order'], createWooOrderIngestHandler(options));
   registerCatalogueIngest(runtime, options);
 }

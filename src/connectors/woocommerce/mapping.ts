@@ -9,8 +9,27 @@
  * ```
  */
 export { wooOrderToCanonical, unitPrice, type OrderMappingOptions } from './mapping/order.js';
-export { wooProductToCanonical, type ChannelStock, type ProductMapping, type ProductMappingOptions } from './mapping/product.js';
+export {
+  wooProductToCanonical,
+  type ChannelStock,
+  type ProductMapping,
+  type ProductMappingOptions,
+} from './mapping/product.js';
 export { wooCustomerToCanonical } from './mapping/customer.js';
-export { newRefunds, refundRequested, wooRefundToCanonical, type RefundRequestedData, type WooRefundRef } from './mapping/refund.js';
+export {
+  newRefunds,
+  refundRequested,
+  wooRefundToCanonical,
+  type RefundRequestedData,
+  type WooRefundRef,
+} from './mapping/refund.js';
 export { canonicalStatus, paymentStatus, wooStatus, PAID_STATUSES } from './mapping/status.js';
-export { orderStatusUpdate, priceUpdateItem, stockUpdateItem, trackingNote, type PriceUpdateItem, type StockUpdateItem, type TrackingInfo } from './mapping/outbound.js';
+export {
+  orderStatusUpdate,
+  priceUpdateItem,
+  stockUpdateItem,
+  trackingNote,
+  type PriceUpdateItem,
+  type StockUpdateItem,
+  type TrackingInfo,
+} from './mapping/outbound.js';

@@ -26,7 +26,11 @@ export interface RawPage<T> {
 }
 
 /** Reads `X-WP-Total` / `X-WP-TotalPages`; missing headers count as "just this page". */
-export function pageInfo(headers: Headers, page: number, itemCount: number): { total: number; totalPages: number } {
+export function pageInfo(
+  headers: Headers,
+  page: number,
+  itemCount: number,
+): { total: number; totalPages: number } {
   const total = Number.parseInt(headers.get('x-wp-total') ?? '', 10);
   const totalPages = Number.parseInt(headers.get('x-wp-totalpages') ?? '', 10);
   return {
@@ -42,7 +46,10 @@ export function clampPerPage(perPage: number | undefined): number {
 }
 
 /** Yields pages from `startPage` until `X-WP-TotalPages` is reached or a page comes back empty. */
-export async function* paginate<T>(fetchPage: (page: number) => Promise<RawPage<T>>, startPage = 1): AsyncGenerator<WooPage<T>> {
+export async function* paginate<T>(
+  fetchPage: (page: number) => Promise<RawPage<T>>,
+  startPage = 1,
+): AsyncGenerator<WooPage<T>> {
   for (let page = Math.max(1, startPage); ; page += 1) {
     const { items, headers } = await fetchPage(page);
     const info = pageInfo(headers, page, items.length);

@@ -64,10 +64,12 @@ export function shiftGmt(value: string, seconds: number): string {
   return new Date(Date.parse(`${value}Z`) + seconds * 1000).toISOString().slice(0, 19);
 }
 
-export const pollCursorName = (storeId: string, collection: PolledCollection): string => `woocommerce:${storeId}:${collection}`;
+export const pollCursorName = (storeId: string, collection: PolledCollection): string =>
+  `woocommerce:${storeId}:${collection}`;
 
 export function createWooPoller(options: WooPollerOptions): WooPoller {
-  const collections = options.collections ?? (options.store.poll?.products ? ['orders', 'products'] : ['orders']);
+  const collections =
+    options.collections ?? (options.store.poll?.products ? ['orders', 'products'] : ['orders']);
   const overlap = options.overlapSeconds ?? 120;
   const perPage = Math.min(options.perPage ?? MAX_PER_PAGE, MAX_PER_PAGE);
   const now = options.now ?? (() => new Date());
@@ -79,14 +81,22 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
   async function pollCollection(collection: PolledCollection): Promise<PollReport> {
     const name = pollCursorName(options.store.id, collection);
     const saved = await options.cursors.get(name);
-    const start = saved ?? shiftGmt(now().toISOString().slice(0, 19), -(options.initialLookbackSeconds ?? 86_400));
+    const start =
+      saved ?? shiftGmt(now().toISOString().slice(0, 19), -(options.initialLookbackSeconds ?? 86_400));
     const report: PollReport = { collection, fetched: 0, accepted: 0, duplicate: 0, stale: 0, cursor: saved };
     const fed = new Set<string>();
     let newest = start;
     let after = shiftGmt(start, -overlap);
     let page = 1;
     for (;;) {
-      const query = { modified_after: after, dates_are_gmt: true, orderby: 'modified', order: 'asc', per_page: perPage, page };
+      const query = {
+        modified_after: after,
+        dates_are_gmt: true,
+        orderby: 'modified',
+        order: 'asc',
+        per_page: perPage,
+        page,
+      };
       const { body } = await options.client.request<unknown[]>('GET', collection, { query });
       const items = Array.isArray(body) ? body : [];
       const fresh = items.flatMap((item) => {
@@ -99,12 +109,19 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
       });
       const results = await Promise.all(
         fresh.map(({ item, stamp, key }) =>
-          options.inbox.accept(inboundFor(options.store.id, RESOURCE[collection], JSON.stringify(item), { dedupeKey: `poll:${key}`, stamp, headers: { [VIA_HEADER]: 'poll' } })),
+          options.inbox.accept(
+            inboundFor(options.store.id, RESOURCE[collection], JSON.stringify(item), {
+              dedupeKey: `poll:${key}`,
+              stamp,
+              headers: { [VIA_HEADER]: 'poll' },
+            }),
+          ),
         ),
       );
       count(report, results);
       report.fetched += items.length;
-      for (const { stamp } of fresh) if (stamp.modifiedGmt !== undefined && stamp.modifiedGmt > newest) newest = stamp.modifiedGmt;
+      for (const { stamp } of fresh)
+        if (stamp.modifiedGmt !== undefined && stamp.modifiedGmt > newest) newest = stamp.modifiedGmt;
       if (items.length < perPage) break;
       const last = stampOf(items[items.length - 1])?.modifiedGmt;
       const restart = last === undefined ? undefined : shiftGmt(last, -1);
@@ -124,7 +141,9 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
   async function pollOnce(): Promise<PollReport[]> {
     const reports: PollReport[] = [];
     for (const collection of collections) reports.push(await pollCollection(collection));
-    for (const r of reports) if (r.accepted > 0) options.log.info({ store: options.store.id, ...r }, 'woocommerce poll found changes');
+    for (const r of reports)
+      if (r.accepted > 0)
+        options.log.info({ store: options.store.id, ...r }, 'woocommerce poll found changes');
     return reports;
   }
 
@@ -132,7 +151,12 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
     if (stopped) return;
     timer = setTimeout(() => {
       running = pollOnce()
-        .catch((error: unknown) => options.log.warn({ store: options.store.id, err: error }, 'woocommerce poll failed; retrying next interval'))
+        .catch((error: unknown) =>
+          options.log.warn(
+            { store: options.store.id, err: error },
+            'woocommerce poll failed; retrying next interval',
+          ),
+        )
         .finally(schedule);
     }, intervalMs);
     timer.unref();

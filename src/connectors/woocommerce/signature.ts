@@ -16,7 +16,14 @@ export function signWooPayload(rawBody: Buffer | string, secret: string): string
   return createHmac('sha256', secret).update(rawBody).digest('base64');
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#039;': "'", '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#039;': "'",
+  '&#39;': "'",
+};
 
 /** PHP `wp_specialchars_decode($s, ENT_QUOTES)` for the entities it handles. */
 export function decodeSecretEntities(secret: string): string {

@@ -19,7 +19,9 @@ const Dec = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$' });
 const DecOrEmpty = Type.String({ pattern: '^(-?[0-9]+(\\.[0-9]+)?)?$' });
 const Id = Type.Integer({ minimum: 0 });
 const DateGmt = Type.Union([Type.String(), Type.Null()]);
-const Meta = Type.Array(Type.Object({ id: Type.Optional(Type.Integer()), key: Type.String(), value: Type.Unknown() }));
+const Meta = Type.Array(
+  Type.Object({ id: Type.Optional(Type.Integer()), key: Type.String(), value: Type.Unknown() }),
+);
 const RateTax = Type.Object({ id: Id, total: DecOrEmpty, subtotal: Type.Optional(DecOrEmpty) });
 
 const AddressFields = {
@@ -95,7 +97,11 @@ export const WooCouponLineSchema = Type.Object({
   discount_type: Type.Optional(Type.String()),
 });
 
-export const WooOrderRefundRefSchema = Type.Object({ id: Id, reason: Type.Optional(Type.String()), total: Dec });
+export const WooOrderRefundRefSchema = Type.Object({
+  id: Id,
+  reason: Type.Optional(Type.String()),
+  total: Dec,
+});
 
 export const WooOrderSchema = Type.Object({
   id: Type.Integer({ minimum: 1 }),
@@ -153,7 +159,11 @@ const SellableFields = {
   date_modified_gmt: Type.Optional(DateGmt),
 };
 
-export const WooVariationSchema = Type.Object({ ...SellableFields, name: Type.Optional(Type.String()), attributes: Type.Array(VariationAttribute) });
+export const WooVariationSchema = Type.Object({
+  ...SellableFields,
+  name: Type.Optional(Type.String()),
+  attributes: Type.Array(VariationAttribute),
+});
 export type WooVariation = Static<typeof WooVariationSchema>;
 
 export const WooProductSchema = Type.Object({
@@ -162,7 +172,15 @@ export const WooProductSchema = Type.Object({
   type: Type.String(),
   description: Type.Optional(Type.String()),
   categories: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Id), name: Type.String() }))),
-  attributes: Type.Optional(Type.Array(Type.Object({ name: Type.String(), variation: Type.Optional(Type.Boolean()), options: Type.Array(Type.String()) }))),
+  attributes: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.String(),
+        variation: Type.Optional(Type.Boolean()),
+        options: Type.Array(Type.String()),
+      }),
+    ),
+  ),
   variations: Type.Optional(Type.Array(Type.Unknown())),
 });
 export type WooProduct = Static<typeof WooProductSchema>;
@@ -186,7 +204,15 @@ export const WooRefundSchema = Type.Object({
   amount: Dec,
   reason: Type.Optional(Type.String()),
   line_items: Type.Array(
-    Type.Object({ id: Id, product_id: Type.Optional(Id), quantity: Type.Integer(), total: Dec, total_tax: Dec, sku: Type.Optional(Type.Union([Type.String(), Type.Null()])), meta_data: Meta }),
+    Type.Object({
+      id: Id,
+      product_id: Type.Optional(Id),
+      quantity: Type.Integer(),
+      total: Dec,
+      total_tax: Dec,
+      sku: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+      meta_data: Meta,
+    }),
   ),
   shipping_lines: Type.Optional(Type.Array(Type.Object({ total: Dec, total_tax: Dec }))),
 });

@@ -23,8 +23,18 @@ function counter(registry: Registry, name: string, help: string, labelNames: str
 
 export function webhookMetrics(registry: Registry | undefined): WebhookMetrics {
   if (registry === undefined) return { rejected: () => undefined, received: () => undefined };
-  const rejections = counter(registry, 'retail_hub_woocommerce_webhook_rejections_total', 'WooCommerce webhook deliveries refused, by reason', ['store', 'reason']);
-  const deliveries = counter(registry, 'retail_hub_woocommerce_webhooks_total', 'WooCommerce webhook deliveries acknowledged, by inbox result', ['store', 'result']);
+  const rejections = counter(
+    registry,
+    'retail_hub_woocommerce_webhook_rejections_total',
+    'WooCommerce webhook deliveries refused, by reason',
+    ['store', 'reason'],
+  );
+  const deliveries = counter(
+    registry,
+    'retail_hub_woocommerce_webhooks_total',
+    'WooCommerce webhook deliveries acknowledged, by inbox result',
+    ['store', 'result'],
+  );
   return {
     rejected: (store, reason) => rejections.inc({ store, reason }),
     received: (store, result) => deliveries.inc({ store, result }),

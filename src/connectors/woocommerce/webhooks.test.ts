@@ -17,14 +17,21 @@ function recordingInbox(result: AcceptResult['status'] = 'accepted'): Inbox & { 
     messages,
     accept: async (message) => {
       messages.push(message);
-      return result === 'accepted' ? { status: 'accepted', id: `m${messages.length}` } : { status: result, id: undefined };
+      return result === 'accepted'
+        ? { status: 'accepted', id: `m${messages.length}` }
+        : { status: result, id: undefined };
     },
   };
 }
 
 async function app(inbox: Inbox, registry?: Registry) {
   const server = Fastify();
-  await server.register(wooWebhookRoutes, { stores: [{ id: 'eu', webhookSecret: SECRET }], inbox, log: silentLogger(), ...(registry ? { metrics: registry } : {}) });
+  await server.register(wooWebhookRoutes, {
+    stores: [{ id: 'eu', webhookSecret: SECRET }],
+    inbox,
+    log: silentLogger(),
+    ...(registry ? { metrics: registry } : {}),
+  });
   return server;
 }
 
@@ -48,7 +55,12 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
     const inbox = recordingInbox();
     const server = await app(inbox);
     const body = compact(FIXTURE);
-    const res = await server.inject({ method: 'POST', url: '/webhooks/woocommerce/eu', headers: wcHeaders(body), payload: body });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/webhooks/woocommerce/eu',
+      headers: wcHeaders(body),
+      payload: body,
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'accepted', id: 'm1' });
     const message = inbox.messages[0];
@@ -68,7 +80,12 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
   it('says duplicate or stale in the 202 body', async () => {
     const server = await app(recordingInbox('stale'));
     const body = compact(FIXTURE);
-    const res = await server.inject({ method: 'POST', url: '/webhooks/woocommerce/eu', headers: wcHeaders(body), payload: body });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/webhooks/woocommerce/eu',
+      headers: wcHeaders(body),
+      payload: body,
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: 'stale' });
   });
@@ -76,7 +93,12 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
   it('answers the ping with exactly 200 and stores nothing', async () => {
     const inbox = recordingInbox();
     const server = await app(inbox);
-    const res = await server.inject({ method: 'POST', url: '/webhooks/woocommerce/eu', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'webhook_id=17' });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/webhooks/woocommerce/eu',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'webhook_id=17',
+    });
     expect(res.statusCode).toBe(200);
     expect(inbox.messages).toHaveLength(0);
   });
@@ -88,7 +110,13 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
     const body = compact(FIXTURE);
     const cases: [string, Record<string, string>, string, number, string][] = [
       ['/webhooks/woocommerce/us', wcHeaders(body), body, 404, 'store_not_found'],
-      ['/webhooks/woocommerce/eu', wcHeaders(body, { 'x-wc-webhook-signature': signWooPayload(body, 'wrong') }), body, 401, 'signature_invalid'],
+      [
+        '/webhooks/woocommerce/eu',
+        wcHeaders(body, { 'x-wc-webhook-signature': signWooPayload(body, 'wrong') }),
+        body,
+        401,
+        'signature_invalid',
+      ],
       ['/webhooks/woocommerce/eu', { 'content-type': 'application/json' }, body, 401, 'signature_missing'],
       ['/webhooks/woocommerce/eu', wcHeaders('{"id":'), '{"id":', 400, 'malformed_json'],
       ['/webhooks/woocommerce/eu', wcHeaders('{"name":"x"}'), '{"name":"x"}', 400, 'missing_id'],
@@ -101,13 +129,24 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
     }
     expect(inbox.messages).toHaveLength(0);
     const metric = await registry.getSingleMetric('retail_hub_woocommerce_webhook_rejections_total')?.get();
-    expect(metric?.values.map((v) => v.labels.reason).sort()).toEqual(['malformed_json', 'missing_id', 'signature_invalid', 'signature_missing', 'store_not_found']);
+    expect(metric?.values.map((v) => v.labels.reason).sort()).toEqual([
+      'malformed_json',
+      'missing_id',
+      'signature_invalid',
+      'signature_missing',
+      'store_not_found',
+    ]);
   });
 
   it('does not acknowledge when the inbox cannot store the delivery', async () => {
     const server = await app({ accept: async () => Promise.reject(new Error('disk full')) });
     const body = compact(FIXTURE);
-    const res = await server.inject({ method: 'POST', url: '/webhooks/woocommerce/eu', headers: wcHeaders(body), payload: body });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/webhooks/woocommerce/eu',
+      headers: wcHeaders(body),
+      payload: body,
+    });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'inbox_unavailable' });
   });

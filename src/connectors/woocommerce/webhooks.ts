@@ -35,7 +35,14 @@ export interface WooWebhookRoutesOptions {
   bodyLimit?: number;
 }
 
-const FORWARDED_HEADERS = ['x-wc-webhook-topic', 'x-wc-webhook-resource', 'x-wc-webhook-event', 'x-wc-webhook-id', 'x-wc-webhook-delivery-id', 'x-wc-webhook-source'];
+const FORWARDED_HEADERS = [
+  'x-wc-webhook-topic',
+  'x-wc-webhook-resource',
+  'x-wc-webhook-event',
+  'x-wc-webhook-id',
+  'x-wc-webhook-delivery-id',
+  'x-wc-webhook-source',
+];
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -50,7 +57,8 @@ function asLookup(stores: WooWebhookRoutesOptions['stores']): StoreLookup {
 
 /** The ping is the only unsigned request WooCommerce sends: a form body with `webhook_id`. */
 function pingWebhookId(request: FastifyRequest, raw: Buffer): string | undefined {
-  if (!(header(request, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return undefined;
+  if (!(header(request, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded'))
+    return undefined;
   return new URLSearchParams(raw.toString('utf8')).get('webhook_id') ?? undefined;
 }
 
@@ -61,20 +69,40 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
 
   // Encapsulated to this plugin: the rest of the API keeps Fastify's JSON parser.
   app.removeContentTypeParser(['application/json', 'application/x-www-form-urlencoded']);
-  app.addContentTypeParser(['application/json', 'application/x-www-form-urlencoded'], { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    ['application/json', 'application/x-www-form-urlencoded'],
+    { parseAs: 'buffer', bodyLimit },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
-  const reject = (reply: FastifyReply, storeId: string, status: number, code: string, detail: string): FastifyReply => {
+  const reject = (
+    reply: FastifyReply,
+    storeId: string,
+    status: number,
+    code: string,
+    detail: string,
+  ): FastifyReply => {
     metrics.rejected(storeId, code);
-    options.log.warn({ store: storeId, status, code, delivery: header(reply.request, 'x-wc-webhook-delivery-id') }, `woocommerce webhook refused: ${detail}`);
+    options.log.warn(
+      { store: storeId, status, code, delivery: header(reply.request, 'x-wc-webhook-delivery-id') },
+      `woocommerce webhook refused: ${detail}`,
+    );
     return sendProblem(reply, status, code, detail);
   };
 
   app.post<{ Params: { storeId: string } }>('/webhooks/woocommerce/:storeId', async (request, reply) => {
     const { storeId } = request.params;
     const store = lookup(storeId);
-    if (store === undefined) return reject(reply, storeId, 404, 'store_not_found', `No WooCommerce store "${storeId}" is configured.`);
+    if (store === undefined)
+      return reject(
+        reply,
+        storeId,
+        404,
+        'store_not_found',
+        `No WooCommerce store "${storeId}" is configured.`,
+      );
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 
     const ping = pingWebhookId(request, raw);
@@ -85,9 +113,16 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
     }
 
     const signature = header(request, 'x-wc-webhook-signature');
-    if (signature === undefined) return reject(reply, storeId, 401, 'signature_missing', 'X-WC-Webhook-Signature is required.');
+    if (signature === undefined)
+      return reject(reply, storeId, 401, 'signature_missing', 'X-WC-Webhook-Signature is required.');
     if (!verifyWooSignature(raw, signature, store.webhookSecret)) {
-      return reject(reply, storeId, 401, 'signature_invalid', 'X-WC-Webhook-Signature does not match the body and the store\'s webhook secret.');
+      return reject(
+        reply,
+        storeId,
+        401,
+        'signature_invalid',
+        "X-WC-Webhook-Signature does not match the body and the store's webhook secret.",
+      );
     }
 
     let payload: unknown;
@@ -97,15 +132,21 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
       return reject(reply, storeId, 400, 'malformed_json', 'The body is not valid JSON.');
     }
     const stamp = stampOf(payload);
-    if (stamp === undefined) return reject(reply, storeId, 400, 'missing_id', 'The body has no numeric "id".');
+    if (stamp === undefined)
+      return reject(reply, storeId, 400, 'missing_id', 'The body has no numeric "id".');
 
     const topic = header(request, 'x-wc-webhook-topic') ?? '';
     const resource = header(request, 'x-wc-webhook-resource') ?? topic.split('.')[0];
     if (!isWooResource(resource)) {
       // Signed and well-formed, but not a topic the hub subscribes to: say so rather than store it.
       metrics.received(storeId, 'ignored');
-      options.log.warn({ store: storeId, topic, resource }, 'woocommerce webhook for an unsupported resource ignored');
-      return reply.code(202).send({ status: 'ignored', reason: `resource "${resource ?? ''}" is not ingested` });
+      options.log.warn(
+        { store: storeId, topic, resource },
+        'woocommerce webhook for an unsupported resource ignored',
+      );
+      return reply
+        .code(202)
+        .send({ status: 'ignored', reason: `resource "${resource ?? ''}" is not ingested` });
     }
 
     const headers: Record<string, string> = {};
@@ -116,13 +157,23 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
     const body = raw.toString('utf8');
     const deliveryId = header(request, 'x-wc-webhook-delivery-id') ?? 'none';
     try {
-      const result = await options.inbox.accept(inboundFor(storeId, resource, body, { dedupeKey: `${deliveryId}:${sha256Hex(raw)}`, stamp, headers }));
+      const result = await options.inbox.accept(
+        inboundFor(storeId, resource, body, { dedupeKey: `${deliveryId}:${sha256Hex(raw)}`, stamp, headers }),
+      );
       metrics.received(storeId, result.status);
       return reply.code(202).send({ status: result.status, id: result.id ?? null });
     } catch (error) {
       metrics.rejected(storeId, 'inbox_unavailable');
-      options.log.error({ store: storeId, err: error, topic, resourceId: stamp.id }, 'woocommerce webhook not stored');
-      return sendProblem(reply, 503, 'inbox_unavailable', 'The delivery could not be stored; it was not acknowledged.');
+      options.log.error(
+        { store: storeId, err: error, topic, resourceId: stamp.id },
+        'woocommerce webhook not stored',
+      );
+      return sendProblem(
+        reply,
+        503,
+        'inbox_unavailable',
+        'The delivery could not be stored; it was not acknowledged.',
+      );
     }
   });
 };

@@ -12,9 +12,26 @@ let woo: WooEmulator;
 let client: WooClient;
 
 beforeAll(async () => {
-  woo = await startWooEmulator({ storeId: 'eu', webhookSecret: 'whsec', consumerKey: KEY, consumerSecret: SECRET, currency: 'EUR' });
-  client = new WooClient({ store: { id: 'eu', url: woo.url, consumerKey: KEY, consumerSecret: SECRET }, policy: createEndpointPolicy('woocommerce:eu', { ratePerSecond: 1000, burst: 1000 }), log: silentLogger() });
-  for (let i = 1; i <= 230; i += 1) woo.createProduct({ name: `Tee ${i}`, sku: `TEE-${i}`, regular_price: '20.00', manage_stock: true, stock_quantity: 5 });
+  woo = await startWooEmulator({
+    storeId: 'eu',
+    webhookSecret: 'whsec',
+    consumerKey: KEY,
+    consumerSecret: SECRET,
+    currency: 'EUR',
+  });
+  client = new WooClient({
+    store: { id: 'eu', url: woo.url, consumerKey: KEY, consumerSecret: SECRET },
+    policy: createEndpointPolicy('woocommerce:eu', { ratePerSecond: 1000, burst: 1000 }),
+    log: silentLogger(),
+  });
+  for (let i = 1; i <= 230; i += 1)
+    woo.createProduct({
+      name: `Tee ${i}`,
+      sku: `TEE-${i}`,
+      regular_price: '20.00',
+      manage_stock: true,
+      stock_quantity: 5,
+    });
 });
 afterAll(async () => {
   await woo.close();
@@ -37,7 +54,10 @@ describe('WooClient against the emulator over HTTP (OAuth 1.0a on plain HTTP)', 
   });
 
   it('refuses a wrong secret as a permanent auth failure', async () => {
-    const bad = new WooClient({ store: { id: 'eu', url: woo.url, consumerKey: KEY, consumerSecret: `cs_${'c'.repeat(40)}` }, log: silentLogger() });
+    const bad = new WooClient({
+      store: { id: 'eu', url: woo.url, consumerKey: KEY, consumerSecret: `cs_${'c'.repeat(40)}` },
+      log: silentLogger(),
+    });
     const error = await bad.get('products').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentError);
     expect((error as PermanentError).code).toBe('auth_failed');
@@ -47,13 +67,20 @@ describe('WooClient against the emulator over HTTP (OAuth 1.0a on plain HTTP)', 
     const ids = [...woo.state.products.keys()].slice(0, 149);
     woo.requests.reset();
     const result = await client.batch<{ id: number; stock_quantity: number }>('products', {
-      update: [...ids.map((id) => ({ id, stock_quantity: 7, manage_stock: true })), { id: 999_999, stock_quantity: 1, manage_stock: true }],
+      update: [
+        ...ids.map((id) => ({ id, stock_quantity: 7, manage_stock: true })),
+        { id: 999_999, stock_quantity: 1, manage_stock: true },
+      ],
     });
     expect(woo.requests.count({ pathPrefix: '/wc/v3/products/batch' })).toBe(2);
     expect(result.update).toHaveLength(150);
     expect(result.update.filter((r) => r.ok)).toHaveLength(149);
     const failed = result.update.find((r) => !r.ok);
-    expect(failed).toMatchObject({ ok: false, id: 999_999, error: { code: 'woocommerce_rest_product_invalid_id' } });
+    expect(failed).toMatchObject({
+      ok: false,
+      id: 999_999,
+      error: { code: 'woocommerce_rest_product_invalid_id' },
+    });
     const first = result.update[0];
     expect(first?.ok && first.item.stock_quantity).toBe(7);
   });
@@ -66,7 +93,7 @@ describe('WooClient against the emulator over HTTP (OAuth 1.0a on plain HTTP)', 
     woo.faults.set({ burst429: 0 });
   });
 
-  it('404 on an unknown order is permanent with WooCommerce\'s code', async () => {
+  it("404 on an unknown order is permanent with WooCommerce's code", async () => {
     const error = await client.get('orders/424242').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentError);
     expect((error as PermanentError).code).toBe('woocommerce_rest_shop_order_invalid_id');
@@ -74,10 +101,16 @@ describe('WooClient against the emulator over HTTP (OAuth 1.0a on plain HTTP)', 
 
   it('order notes and refunds', async () => {
     const order = woo.createOrder({ lineItems: [{ sku: 'TEE-1', quantity: 2 }] });
-    const note = await client.createOrderNote(order.id, { note: 'Shipped with DHL 123', customer_note: true });
+    const note = await client.createOrderNote(order.id, {
+      note: 'Shipped with DHL 123',
+      customer_note: true,
+    });
     expect(note).toMatchObject({ note: 'Shipped with DHL 123', customer_note: true });
     expect((await client.listOrderNotes(order.id)).some((n) => n.id === note.id)).toBe(true);
-    const refund = await client.createRefund<{ id: number; amount: string }>(order.id, { amount: '5.00', reason: 'scratch' });
+    const refund = await client.createRefund<{ id: number; amount: string }>(order.id, {
+      amount: '5.00',
+      reason: 'scratch',
+    });
     expect(refund.amount).toBe('5.00');
     expect((await client.listRefunds<{ id: number }>(order.id)).map((r) => r.id)).toContain(refund.id);
   });
@@ -85,12 +118,34 @@ describe('WooClient against the emulator over HTTP (OAuth 1.0a on plain HTTP)', 
   it('webhooks sync: creates missing, re-activates disabled, deletes duplicates, then is a no-op', async () => {
     const publicUrl = 'http://127.0.0.1:1';
     const url = `${publicUrl}/webhooks/woocommerce/eu`;
-    const disabled = await client.createWebhook({ name: 'old', topic: 'order.updated', delivery_url: url, secret: 'x', status: 'active' });
+    const disabled = await client.createWebhook({
+      name: 'old',
+      topic: 'order.updated',
+      delivery_url: url,
+      secret: 'x',
+      status: 'active',
+    });
     await client.updateWebhook(disabled.id, { status: 'disabled' });
-    const dup1 = await client.createWebhook({ name: 'dup', topic: 'order.created', delivery_url: url, secret: 'x', status: 'active' });
-    const dup2 = await client.createWebhook({ name: 'dup', topic: 'order.created', delivery_url: url, secret: 'x', status: 'paused' });
+    const dup1 = await client.createWebhook({
+      name: 'dup',
+      topic: 'order.created',
+      delivery_url: url,
+      secret: 'x',
+      status: 'active',
+    });
+    const dup2 = await client.createWebhook({
+      name: 'dup',
+      topic: 'order.created',
+      delivery_url: url,
+      secret: 'x',
+      status: 'paused',
+    });
     const changes = await syncWebhooks({ storeId: 'eu', client, publicUrl, secret: 'whsec' });
-    expect(changes.find((c) => c.topic === 'order.updated')).toMatchObject({ action: 'reactivated', webhookId: disabled.id, previousStatus: 'disabled' });
+    expect(changes.find((c) => c.topic === 'order.updated')).toMatchObject({
+      action: 'reactivated',
+      webhookId: disabled.id,
+      previousStatus: 'disabled',
+    });
     expect(changes.filter((c) => c.topic === 'order.created').map((c) => [c.action, c.webhookId])).toEqual([
       ['unchanged', dup1.id],
       ['deleted-duplicate', dup2.id],

@@ -19,9 +19,20 @@ import { createRuntime, type Runtime } from '../../../src/runtime/create-runtime
 import { createDatabase, type DatabaseHandle } from '../../../src/store/create-database.js';
 import { migrateToLatest } from '../../../src/store/migrate.js';
 import { silentLogger } from '../../../src/ops/logger.js';
-import { registerWooIngest, type WooIngestOptions } from '../../../src/connectors/woocommerce/ingest-handler.js';
+import {
+  registerWooIngest,
+  type WooIngestOptions,
+} from '../../../src/connectors/woocommerce/ingest-handler.js';
 
-export const CANONICAL_TYPES = ['order.received', 'order.updated', 'order.cancelled', 'refund.requested', 'product.changed', 'price.changed', 'customer.changed'];
+export const CANONICAL_TYPES = [
+  'order.received',
+  'order.updated',
+  'order.cancelled',
+  'refund.requested',
+  'product.changed',
+  'price.changed',
+  'customer.changed',
+];
 
 export interface Hub {
   store: DatabaseHandle;
@@ -34,7 +45,13 @@ export async function openHub(options: WooIngestOptions): Promise<Hub> {
   const dir = await mkdtemp(join(tmpdir(), 'retail-hub-woo-'));
   const store = await createDatabase({ kind: 'sqlite', path: join(dir, 'hub.db') });
   await migrateToLatest(store.db);
-  const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger(), pollIntervalMs: 20, retry: { maxAttempts: 3, baseMs: 10, maxMs: 50 } });
+  const runtime = createRuntime({
+    db: store.db,
+    dialect: store.dialect,
+    log: silentLogger(),
+    pollIntervalMs: 20,
+    retry: { maxAttempts: 3, baseMs: 10, maxMs: 50 },
+  });
   const events: Envelope[] = [];
   registerWooIngest(runtime, options);
   runtime.subscribe('test-recorder', CANONICAL_TYPES, async (ctx) => {

@@ -31,12 +31,31 @@ function steppingClock(): () => Date {
 beforeEach(async () => {
   hub = await openHub({ stores: [{ id: 'eu', currency: 'EUR' }] });
   api = Fastify();
-  await api.register(wooWebhookRoutes, { stores: [{ id: 'eu', webhookSecret: WEBHOOK_SECRET }], inbox: hub.runtime.inbox, log: silentLogger() });
+  await api.register(wooWebhookRoutes, {
+    stores: [{ id: 'eu', webhookSecret: WEBHOOK_SECRET }],
+    inbox: hub.runtime.inbox,
+    log: silentLogger(),
+  });
   await api.listen({ port: 0, host: '127.0.0.1' });
   const hubUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-  woo = await startWooEmulator({ storeId: 'eu', webhookSecret: WEBHOOK_SECRET, webhookUrl: `${hubUrl}/webhooks/woocommerce/eu`, currency: 'EUR', clock: steppingClock() });
-  client = new WooClient({ store: { id: 'eu', url: woo.url, consumerKey: 'ck_x', consumerSecret: 'cs_x' }, log: silentLogger() });
-  woo.createProduct({ name: 'Tee', sku: 'TEE', regular_price: '20.00', manage_stock: true, stock_quantity: 100 });
+  woo = await startWooEmulator({
+    storeId: 'eu',
+    webhookSecret: WEBHOOK_SECRET,
+    webhookUrl: `${hubUrl}/webhooks/woocommerce/eu`,
+    currency: 'EUR',
+    clock: steppingClock(),
+  });
+  client = new WooClient({
+    store: { id: 'eu', url: woo.url, consumerKey: 'ck_x', consumerSecret: 'cs_x' },
+    log: silentLogger(),
+  });
+  woo.createProduct({
+    name: 'Tee',
+    sku: 'TEE',
+    regular_price: '20.00',
+    manage_stock: true,
+    stock_quantity: 100,
+  });
 });
 afterEach(async () => {
   await woo.close();
@@ -45,7 +64,10 @@ afterEach(async () => {
 });
 
 const ofType = (type: string) => hub.events.filter((e) => e.type === type);
-const statusesPublished = () => hub.events.filter((e) => e.type === 'order.received' || e.type === 'order.updated').map((e) => (e.data as { order: { channelStatus: string } }).order.channelStatus);
+const statusesPublished = () =>
+  hub.events
+    .filter((e) => e.type === 'order.received' || e.type === 'order.updated')
+    .map((e) => (e.data as { order: { channelStatus: string } }).order.channelStatus);
 
 async function settle(): Promise<void> {
   await woo.flushWebhooks();
@@ -60,7 +82,9 @@ describe('webhooks and poller against the emulator', () => {
     woo.updateOrder(order.id, { status: 'processing' });
     woo.updateOrder(order.id, { status: 'completed' });
     await settle();
-    const delivered = woo.state.deliveries.filter((d) => d.topic.startsWith('order.') && d.responseCode === 202);
+    const delivered = woo.state.deliveries.filter(
+      (d) => d.topic.startsWith('order.') && d.responseCode === 202,
+    );
     expect(delivered.some((d) => d.duplicate)).toBe(true);
     expect(delivered.length).toBeGreaterThan(hub.events.length);
     expect(ofType('order.received')).toHaveLength(1);
@@ -70,11 +94,21 @@ describe('webhooks and poller against the emulator', () => {
     expect(statuses.at(-1)).toBe('completed');
 
     // A stale state re-sent late (as WooCommerce's coalesced queue may) is acknowledged, not applied.
-    const old = JSON.stringify({ ...woo.getOrder(order.id), status: 'pending', date_modified_gmt: '2000-01-01T00:00:00' }).replace(/\//g, '\\/');
+    const old = JSON.stringify({
+      ...woo.getOrder(order.id),
+      status: 'pending',
+      date_modified_gmt: '2000-01-01T00:00:00',
+    }).replace(/\//g, '\\/');
     const res = await api.inject({
       method: 'POST',
       url: '/webhooks/woocommerce/eu',
-      headers: { 'content-type': 'application/json', 'x-wc-webhook-topic': 'order.updated', 'x-wc-webhook-resource': 'order', 'x-wc-webhook-delivery-id': 'late', 'x-wc-webhook-signature': signWooPayload(old, WEBHOOK_SECRET) },
+      headers: {
+        'content-type': 'application/json',
+        'x-wc-webhook-topic': 'order.updated',
+        'x-wc-webhook-resource': 'order',
+        'x-wc-webhook-delivery-id': 'late',
+        'x-wc-webhook-signature': signWooPayload(old, WEBHOOK_SECRET),
+      },
       payload: old,
     });
     expect(res.statusCode).toBe(202);
@@ -89,13 +123,24 @@ describe('webhooks and poller against the emulator', () => {
     await settle();
     expect(hub.events).toHaveLength(0);
 
-    const poller = createWooPoller({ store: { id: 'eu' }, client, inbox: hub.runtime.inbox, cursors: hub.runtime.cursors, log: silentLogger() });
+    const poller = createWooPoller({
+      store: { id: 'eu' },
+      client,
+      inbox: hub.runtime.inbox,
+      cursors: hub.runtime.cursors,
+      log: silentLogger(),
+    });
     const [first] = await poller.pollOnce();
     expect(first).toMatchObject({ collection: 'orders', accepted: 1 });
     await hub.runtime.idle();
     expect(ofType('order.received')).toHaveLength(1);
-    expect(ofType('order.received')[0]?.data).toMatchObject({ via: 'poll', order: { externalId: String(order.id) } });
-    expect(await hub.runtime.cursors.get('woocommerce:eu:orders')).toBe(woo.getOrder(order.id)?.date_modified_gmt);
+    expect(ofType('order.received')[0]?.data).toMatchObject({
+      via: 'poll',
+      order: { externalId: String(order.id) },
+    });
+    expect(await hub.runtime.cursors.get('woocommerce:eu:orders')).toBe(
+      woo.getOrder(order.id)?.date_modified_gmt,
+    );
 
     // Webhooks back: the update arrives by webhook, and the next poll (overlap window) re-reads it as stale.
     woo.faults.set({ dropWebhookRate: 0 });
@@ -115,13 +160,27 @@ describe('webhooks and poller against the emulator', () => {
     const hubWithClient = await openHub({ stores: [{ id: 'eu', currency: 'EUR' }], clients: () => client });
     try {
       const lineId = woo.getOrder(order.id)?.line_items[0]?.id ?? 0;
-      woo.createRefund(order.id, { reason: 'damaged', line_items: [{ id: lineId, quantity: 1, refund_total: '20.00' }] });
-      const poller = createWooPoller({ store: { id: 'eu' }, client, inbox: hubWithClient.runtime.inbox, cursors: hubWithClient.runtime.cursors, log: silentLogger() });
+      woo.createRefund(order.id, {
+        reason: 'damaged',
+        line_items: [{ id: lineId, quantity: 1, refund_total: '20.00' }],
+      });
+      const poller = createWooPoller({
+        store: { id: 'eu' },
+        client,
+        inbox: hubWithClient.runtime.inbox,
+        cursors: hubWithClient.runtime.cursors,
+        log: silentLogger(),
+      });
       await poller.pollOnce();
       await hubWithClient.runtime.idle();
       const refunds = hubWithClient.events.filter((e) => e.type === 'refund.requested');
       expect(refunds).toHaveLength(1);
-      expect(refunds[0]?.data).toMatchObject({ orderId: String(order.id), amount: { currency: 'EUR', amount: '20.00' }, restock: true, lines: [{ lineId: String(lineId), sku: 'TEE', quantity: 1 }] });
+      expect(refunds[0]?.data).toMatchObject({
+        orderId: String(order.id),
+        amount: { currency: 'EUR', amount: '20.00' },
+        restock: true,
+        lines: [{ lineId: String(lineId), sku: 'TEE', quantity: 1 }],
+      });
       expect((refunds[0]?.data as { reason: string }).reason).toContain('damaged');
     } finally {
       await hubWithClient.close();
@@ -140,7 +199,14 @@ describe('webhooks and poller against the emulator', () => {
       },
       done: () => undefined,
     };
-    const options = { store: { id: 'eu' }, client, inbox: hub.runtime.inbox, cursors: hub.runtime.cursors, collection: 'orders' as const, perPage: 10 };
+    const options = {
+      store: { id: 'eu' },
+      client,
+      inbox: hub.runtime.inbox,
+      cursors: hub.runtime.cursors,
+      collection: 'orders' as const,
+      perPage: 10,
+    };
     await expect(backfill({ ...options, progress: failing })).rejects.toMatchObject({ code: 'rate_limited' });
     woo.faults.set({ burst429: 0 });
     const resumed = await backfill(options);

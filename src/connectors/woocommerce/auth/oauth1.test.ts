@@ -9,8 +9,15 @@ const EXPECTED_SIGNATURE = 'uJE1+8SwAPn6Pit9tZR6CpWAAu2GfqD7YPRKuad2Lcg=';
 
 describe('OAuth 1.0a one-legged signing', () => {
   it('matches an independently computed HMAC-SHA256 vector', () => {
-    const url = new URL('http://127.0.0.1:9001/wp-json/wc/v3/orders?per_page=100&page=2&modified_after=2026-01-01T00:00:00');
-    signOAuth1('GET', url, { consumerKey: 'ck_abc', consumerSecret: 'cs_def' }, { nonce: 'n0nce', timestamp: 1700000000 });
+    const url = new URL(
+      'http://127.0.0.1:9001/wp-json/wc/v3/orders?per_page=100&page=2&modified_after=2026-01-01T00:00:00',
+    );
+    signOAuth1(
+      'GET',
+      url,
+      { consumerKey: 'ck_abc', consumerSecret: 'cs_def' },
+      { nonce: 'n0nce', timestamp: 1700000000 },
+    );
     expect(oauth1BaseString('GET', url)).toBe(EXPECTED_BASE);
     expect(url.searchParams.get('oauth_signature')).toBe(EXPECTED_SIGNATURE);
     expect(url.searchParams.get('oauth_signature_method')).toBe('HMAC-SHA256');

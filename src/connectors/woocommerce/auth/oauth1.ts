@@ -28,7 +28,10 @@ export interface OAuth1Options {
 
 /** PHP's rawurlencode (RFC 3986): only `A-Z a-z 0-9 - _ . ~` stay literal. */
 export function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** The signature base string for `method` and the URL's current query parameters. */
@@ -43,13 +46,22 @@ export function oauth1BaseString(method: string, url: URL): string {
 }
 
 /** Computes the base64 signature for an already-built base string. */
-export function oauth1Signature(baseString: string, consumerSecret: string, method: OAuth1Options['method'] = 'HMAC-SHA256'): string {
+export function oauth1Signature(
+  baseString: string,
+  consumerSecret: string,
+  method: OAuth1Options['method'] = 'HMAC-SHA256',
+): string {
   const algorithm = method === 'HMAC-SHA1' ? 'sha1' : 'sha256';
   return createHmac(algorithm, `${consumerSecret}&`).update(baseString).digest('base64');
 }
 
 /** Adds the oauth_* parameters and the signature to `url` in place. */
-export function signOAuth1(httpMethod: string, url: URL, credentials: OAuth1Credentials, options: OAuth1Options = {}): URL {
+export function signOAuth1(
+  httpMethod: string,
+  url: URL,
+  credentials: OAuth1Credentials,
+  options: OAuth1Options = {},
+): URL {
   const method = options.method ?? 'HMAC-SHA256';
   url.searchParams.set('oauth_consumer_key', credentials.consumerKey);
   url.searchParams.set('oauth_nonce', options.nonce ?? randomBytes(16).toString('hex'));
@@ -57,6 +69,9 @@ export function signOAuth1(httpMethod: string, url: URL, credentials: OAuth1Cred
   url.searchParams.set('oauth_timestamp', String(options.timestamp ?? Math.floor(Date.now() / 1000)));
   url.searchParams.set('oauth_version', '1.0');
   url.searchParams.delete('oauth_signature');
-  url.searchParams.set('oauth_signature', oauth1Signature(oauth1BaseString(httpMethod, url), credentials.consumerSecret, method));
+  url.searchParams.set(
+    'oauth_signature',
+    oauth1Signature(oauth1BaseString(httpMethod, url), credentials.consumerSecret, method),
+  );
   return url;
 }

@@ -10,12 +10,29 @@
  * ```
  */
 import { Compile } from 'typebox/compile';
-import { customerPartitionKey, customerSubject, productPartitionKey, productSubject } from '../../../canonical/ids.js';
+import {
+  customerPartitionKey,
+  customerSubject,
+  productPartitionKey,
+  productSubject,
+} from '../../../canonical/ids.js';
 import type { EventInput, Handler } from '../../../runtime/contracts.js';
 import { PermanentError } from '../../../runtime/errors.js';
 import { wooCustomerToCanonical } from '../mapping/customer.js';
-import { priceOf, wooProductToCanonical, type ProductMapping, type ProductMappingOptions } from '../mapping/product.js';
-import { WooCustomerSchema, WooProductSchema, WooVariationSchema, type WooCustomer, type WooProduct, type WooVariation } from '../wc-schema.js';
+import {
+  priceOf,
+  wooProductToCanonical,
+  type ProductMapping,
+  type ProductMappingOptions,
+} from '../mapping/product.js';
+import {
+  WooCustomerSchema,
+  WooProductSchema,
+  WooVariationSchema,
+  type WooCustomer,
+  type WooProduct,
+  type WooVariation,
+} from '../wc-schema.js';
 import type { WooStoreConfig } from '../types.js';
 import { inboundData, parseJson, storeIdOf, validate } from './parse-inbound.js';
 
@@ -27,13 +44,18 @@ type Stores = readonly Pick<WooStoreConfig, 'id' | 'currency' | 'pricesIncludeTa
 
 function storeOf(stores: Stores, storeId: string, source: string) {
   const store = stores.find((s) => s.id === storeId);
-  if (!store) throw new PermanentError(`store "${storeId}" is not configured`, { code: 'store_not_configured', system: source });
+  if (!store)
+    throw new PermanentError(`store "${storeId}" is not configured`, {
+      code: 'store_not_configured',
+      system: source,
+    });
   return store;
 }
 
 /** A variation on its own (product topics fire for variations too): only its price is news. */
 function variationMapping(variation: WooVariation, options: ProductMappingOptions): ProductMapping {
-  if (variation.sku === '') return { product: undefined, prices: [], stock: [], issues: [`variation ${variation.id} has no SKU`] };
+  if (variation.sku === '')
+    return { product: undefined, prices: [], stock: [], issues: [`variation ${variation.id} has no SKU`] };
   const price = priceOf(variation, variation.sku, options);
   return { product: undefined, prices: price ? [price] : [], stock: [], issues: [] };
 }
@@ -45,21 +67,49 @@ export function createWooProductIngestHandler(stores: Stores): Handler {
     const { body, headers } = inboundData(ctx.message);
     const payload = parseJson(ctx.message, body);
     if (headers['x-wc-webhook-event'] === 'deleted') {
-      ctx.log.info({ store: storeId, payload }, 'woocommerce product trashed; product master is not deleted by a channel');
+      ctx.log.info(
+        { store: storeId, payload },
+        'woocommerce product trashed; product master is not deleted by a channel',
+      );
       return;
     }
     const source = `woocommerce:${storeId}`;
-    const isVariation = typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'variation';
-    const options = { storeId, currency: store.currency, ...(store.pricesIncludeTax === undefined ? {} : { pricesIncludeTax: store.pricesIncludeTax }) };
-    const mapping = isVariation ? variationMapping(validate<WooVariation>(ctx.message, checkVariation, payload, 'woocommerce variation'), options) : wooProductToCanonical(validate<WooProduct>(ctx.message, checkProduct, payload, 'woocommerce product'), [], options);
+    const isVariation =
+      typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'variation';
+    const options = {
+      storeId,
+      currency: store.currency,
+      ...(store.pricesIncludeTax === undefined ? {} : { pricesIncludeTax: store.pricesIncludeTax }),
+    };
+    const mapping = isVariation
+      ? variationMapping(
+          validate<WooVariation>(ctx.message, checkVariation, payload, 'woocommerce variation'),
+          options,
+        )
+      : wooProductToCanonical(
+          validate<WooProduct>(ctx.message, checkProduct, payload, 'woocommerce product'),
+          [],
+          options,
+        );
     const events: EventInput[] = [];
     if (mapping.product) {
-      events.push({ type: 'product.changed', subject: productSubject(mapping.product.sku), partitionKey: productPartitionKey(mapping.product.sku), data: { source, product: mapping.product } });
+      events.push({
+        type: 'product.changed',
+        subject: productSubject(mapping.product.sku),
+        partitionKey: productPartitionKey(mapping.product.sku),
+        data: { source, product: mapping.product },
+      });
     }
     for (const price of mapping.prices) {
-      events.push({ type: 'price.changed', subject: productSubject(price.sku), partitionKey: productPartitionKey(price.sku), data: { source, price } });
+      events.push({
+        type: 'price.changed',
+        subject: productSubject(price.sku),
+        partitionKey: productPartitionKey(price.sku),
+        data: { source, price },
+      });
     }
-    for (const issue of mapping.issues) ctx.log.warn({ store: storeId }, `woocommerce product not mapped: ${issue}`);
+    for (const issue of mapping.issues)
+      ctx.log.warn({ store: storeId }, `woocommerce product not mapped: ${issue}`);
     if (events.length > 0) await ctx.publish(events);
   };
 }
@@ -71,13 +121,38 @@ export function createWooCustomerIngestHandler(stores: Stores): Handler {
     const { body, headers } = inboundData(ctx.message);
     const payload = parseJson(ctx.message, body);
     if (headers['x-wc-webhook-event'] === 'deleted') return;
-    const customer = wooCustomerToCanonical(validate<WooCustomer>(ctx.message, checkCustomer, payload, 'woocommerce customer'), { storeId });
-    if (customer.email === '') throw new PermanentError(`customer without e-mail in message ${ctx.message.id}`, { code: 'invalid_woocommerce_customer', system: ctx.message.source });
-    await ctx.publish([{ type: 'customer.changed', subject: customerSubject(customer.email), partitionKey: customerPartitionKey(customer.email), data: { source: `woocommerce:${storeId}`, customer } }]);
+    const customer = wooCustomerToCanonical(
+      validate<WooCustomer>(ctx.message, checkCustomer, payload, 'woocommerce customer'),
+      { storeId },
+    );
+    if (customer.email === '')
+      throw new PermanentError(`customer without e-mail in message ${ctx.message.id}`, {
+        code: 'invalid_woocommerce_customer',
+        system: ctx.message.source,
+      });
+    await ctx.publish([
+      {
+        type: 'customer.changed',
+        subject: customerSubject(customer.email),
+        partitionKey: customerPartitionKey(customer.email),
+        data: { source: `woocommerce:${storeId}`, customer },
+      },
+    ]);
   };
 }
 
-export function registerCatalogueIngest(runtime: { subscribe(consumer: string, types: string[], handler: Handler): void }, options: { stores: Stores }): void {
-  runtime.subscribe('woocommerce-product-ingest', ['woocommerce.product'], createWooProductIngestHandler(options.stores));
-  runtime.subscribe('woocommerce-customer-ingest', ['woocommerce.customer'], createWooCustomerIngestHandler(options.stores));
+export function registerCatalogueIngest(
+  runtime: { subscribe(consumer: string, types: string[], handler: Handler): void },
+  options: { stores: Stores },
+): void {
+  runtime.subscribe(
+    'woocommerce-product-ingest',
+    ['woocommerce.product'],
+    createWooProductIngestHandler(options.stores),
+  );
+  runtime.subscribe(
+    'woocommerce-customer-ingest',
+    ['woocommerce.customer'],
+    createWooCustomerIngestHandler(options.stores),
+  );
 }

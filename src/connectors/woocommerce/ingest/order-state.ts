@@ -35,17 +35,49 @@ export function changedFields(before: Record<string, string>, after: Record<stri
   return [...keys].filter((k) => before[k] !== after[k]).sort();
 }
 
-export async function readOrderState(db: Db | Trx, storeId: string, orderId: string): Promise<{ state: OrderState | undefined; refunds: Set<string> }> {
-  const row = await db.selectFrom('woo_orders_seen').selectAll().where('store_id', '=', storeId).where('order_id', '=', orderId).executeTakeFirst();
-  const refunds = await db.selectFrom('woo_order_refunds_seen').select('refund_id').where('store_id', '=', storeId).where('order_id', '=', orderId).execute();
+export async function readOrderState(
+  db: Db | Trx,
+  storeId: string,
+  orderId: string,
+): Promise<{ state: OrderState | undefined; refunds: Set<string> }> {
+  const row = await db
+    .selectFrom('woo_orders_seen')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  const refunds = await db
+    .selectFrom('woo_order_refunds_seen')
+    .select('refund_id')
+    .where('store_id', '=', storeId)
+    .where('order_id', '=', orderId)
+    .execute();
   return {
-    state: row ? { status: row.status, fields: JSON.parse(row.fields_json) as Record<string, string>, modifiedGmt: row.modified_gmt } : undefined,
+    state: row
+      ? {
+          status: row.status,
+          fields: JSON.parse(row.fields_json) as Record<string, string>,
+          modifiedGmt: row.modified_gmt,
+        }
+      : undefined,
     refunds: new Set(refunds.map((r) => r.refund_id)),
   };
 }
 
-export async function writeOrderState(trx: Trx, storeId: string, orderId: string, state: OrderState, newRefundIds: readonly string[], now: string): Promise<void> {
-  const values = { status: state.status, fields_json: JSON.stringify(state.fields), modified_gmt: state.modifiedGmt, updated_at: now };
+export async function writeOrderState(
+  trx: Trx,
+  storeId: string,
+  orderId: string,
+  state: OrderState,
+  newRefundIds: readonly string[],
+  now: string,
+): Promise<void> {
+  const values = {
+    status: state.status,
+    fields_json: JSON.stringify(state.fields),
+    modified_gmt: state.modifiedGmt,
+    updated_at: now,
+  };
   await trx
     .insertInto('woo_orders_seen')
     .values({ store_id: storeId, order_id: orderId, ...values })
@@ -54,7 +86,14 @@ export async function writeOrderState(trx: Trx, storeId: string, orderId: string
   if (newRefundIds.length > 0) {
     await trx
       .insertInto('woo_order_refunds_seen')
-      .values(newRefundIds.map((refundId) => ({ store_id: storeId, order_id: orderId, refund_id: refundId, seen_at: now })))
+      .values(
+        newRefundIds.map((refundId) => ({
+          store_id: storeId,
+          order_id: orderId,
+          refund_id: refundId,
+          seen_at: now,
+        })),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

@@ -25,9 +25,13 @@ export interface Checker {
 export function inboundData(message: Envelope): InboundData {
   const data = message.data as { body?: unknown; headers?: unknown } | null;
   if (data === null || typeof data !== 'object' || typeof data.body !== 'string') {
-    throw new PermanentError(`inbound message ${message.id} has no raw body`, { code: 'invalid_inbound', system: message.source });
+    throw new PermanentError(`inbound message ${message.id} has no raw body`, {
+      code: 'invalid_inbound',
+      system: message.source,
+    });
   }
-  const headers = typeof data.headers === 'object' && data.headers !== null ? (data.headers as Record<string, string>) : {};
+  const headers =
+    typeof data.headers === 'object' && data.headers !== null ? (data.headers as Record<string, string>) : {};
   return { body: data.body, headers };
 }
 
@@ -35,14 +39,20 @@ export function parseJson(message: Envelope, body: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch {
-    throw new PermanentError(`inbound message ${message.id} is not JSON`, { code: 'malformed_json', system: message.source });
+    throw new PermanentError(`inbound message ${message.id} is not JSON`, {
+      code: 'malformed_json',
+      system: message.source,
+    });
   }
 }
 
 /** Validates, naming up to five failing paths so the dead letter says why. */
 export function validate<S>(message: Envelope, check: Checker, value: unknown, what: string): S {
   if (check.Check(value)) return value as S;
-  const errors = check.Errors(value).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  const errors = check
+    .Errors(value)
+    .slice(0, 5)
+    .map((e) => `${e.instancePath || '/'} ${e.message}`);
   throw new PermanentError(`${what} in message ${message.id} is invalid: ${errors.join('; ')}`, {
     code: `invalid_${what.replace(/\W+/g, '_')}`,
     system: message.source,
@@ -52,6 +62,9 @@ export function validate<S>(message: Envelope, check: Checker, value: unknown, w
 
 export function storeIdOf(message: Envelope): string {
   const match = /^woocommerce:([a-z0-9-]+)$/.exec(message.source);
-  if (!match?.[1]) throw new PermanentError(`message ${message.id} is not from a WooCommerce store (${message.source})`, { code: 'invalid_source' });
+  if (!match?.[1])
+    throw new PermanentError(`message ${message.id} is not from a WooCommerce store (${message.source})`, {
+      code: 'invalid_source',
+    });
   return match[1];
 }

@@ -30,12 +30,28 @@ export function wooMoney(currency: string, amount: string | undefined): Money {
   return money(currency, amount === undefined || amount === '' ? '0' : amount);
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', times: '×', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  times: '×',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+};
 
 /** WooCommerce stores item names HTML-escaped (`&ndash;`, `&#8211;`); people read them decoded. */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
+    if (body.startsWith('#x') || body.startsWith('#X'))
+      return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
     if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10));
     return NAMED[body.toLowerCase()] ?? entity;
   });
@@ -43,7 +59,9 @@ export function decodeEntities(text: string): string {
 
 /** Meta without WooCommerce's hidden `_`-prefixed keys. */
 export function visibleMeta(meta: readonly { key: string; value: unknown }[] | undefined): Meta | undefined {
-  const visible = (meta ?? []).filter((m) => !m.key.startsWith('_')).map((m) => ({ key: m.key, value: m.value }));
+  const visible = (meta ?? [])
+    .filter((m) => !m.key.startsWith('_'))
+    .map((m) => ({ key: m.key, value: m.value }));
   return visible.length === 0 ? undefined : visible;
 }
 

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { checkOrderIntegrity } from '../../../canonical/integrity/check-order-integrity.js';
 import { OrderSchema } from '../../../canonical/models/order.js';
 import { fixture } from '../../../../test/connectors/woocommerce/fixtures/index.js';
-import { couponAndFeeOrder, taxInclusiveOrder, yenOrder } from '../../../../test/connectors/woocommerce/orders.js';
+import {
+  couponAndFeeOrder,
+  taxInclusiveOrder,
+  yenOrder,
+} from '../../../../test/connectors/woocommerce/orders.js';
 import { WooOrderSchema, type WooOrder } from '../wc-schema.js';
 import { wooOrderToCanonical } from './order.js';
 
@@ -20,7 +24,14 @@ function map(payload: unknown) {
 describe('WooCommerce order → canonical', () => {
   it('order 727: variation line with attribute meta, per-rate tax, shipping, paid by date_paid', () => {
     const order = map(fixture('order-727-retrieve.docs.json'));
-    expect(order).toMatchObject({ externalId: '727', number: '727', status: 'processing', channelStatus: 'processing', currency: 'USD', pricesIncludeTax: false });
+    expect(order).toMatchObject({
+      externalId: '727',
+      number: '727',
+      status: 'processing',
+      channelStatus: 'processing',
+      currency: 'USD',
+      pricesIncludeTax: false,
+    });
     const variation = order.lines[1];
     expect(variation).toMatchObject({
       lineId: '316',
@@ -31,17 +42,46 @@ describe('WooCommerce order → canonical', () => {
       quantity: 1,
       unitPrice: { currency: 'USD', amount: '12.00' },
       taxes: [{ rateId: '75', label: 'State Tax', amount: { currency: 'USD', amount: '0.90' } }],
-      meta: [{ key: 'pa_color', value: 'black' }, { key: 'size', value: 'M Test' }],
+      meta: [
+        { key: 'pa_color', value: 'black' },
+        { key: 'size', value: 'M Test' },
+      ],
     });
-    expect(order.lines[0]).toMatchObject({ unitPrice: { amount: '3.00' }, subtotal: { amount: '6.00' }, discount: { amount: '0.00' } });
+    expect(order.lines[0]).toMatchObject({
+      unitPrice: { amount: '3.00' },
+      subtotal: { amount: '6.00' },
+      discount: { amount: '0.00' },
+    });
     expect(order.lines[0]?.sku).toBeUndefined();
     expect(order.taxLines).toEqual([
-      { lineId: '318', rateId: '75', rateCode: 'US-CA-STATE TAX', label: 'State Tax', compound: false, taxTotal: { currency: 'USD', amount: '1.35' }, shippingTaxTotal: { currency: 'USD', amount: '0.00' } },
+      {
+        lineId: '318',
+        rateId: '75',
+        rateCode: 'US-CA-STATE TAX',
+        label: 'State Tax',
+        compound: false,
+        taxTotal: { currency: 'USD', amount: '1.35' },
+        shippingTaxTotal: { currency: 'USD', amount: '0.00' },
+      },
     ]);
     expect(order.shippingLines[0]).toMatchObject({ methodId: 'flat_rate', total: { amount: '10.00' } });
-    expect(order.totals).toMatchObject({ subtotal: { amount: '18.00' }, taxTotal: { amount: '1.35' }, total: { amount: '29.35' } });
-    expect(order.payment).toEqual({ status: 'paid', method: 'bacs', methodTitle: 'Direct Bank Transfer', paidAt: '2017-03-22T19:28:08Z' });
-    expect(order.customer).toEqual({ email: 'john.doe@example.com', firstName: 'John', lastName: 'Doe', phone: '(555) 555-5555' });
+    expect(order.totals).toMatchObject({
+      subtotal: { amount: '18.00' },
+      taxTotal: { amount: '1.35' },
+      total: { amount: '29.35' },
+    });
+    expect(order.payment).toEqual({
+      status: 'paid',
+      method: 'bacs',
+      methodTitle: 'Direct Bank Transfer',
+      paidAt: '2017-03-22T19:28:08Z',
+    });
+    expect(order.customer).toEqual({
+      email: 'john.doe@example.com',
+      firstName: 'John',
+      lastName: 'Doe',
+      phone: '(555) 555-5555',
+    });
     expect(order.createdAt).toBe('2017-03-22T19:28:02Z');
     expect(checkOrderIntegrity(order, { taxRounding: 'per-line' })).toEqual({ ok: true, discrepancies: [] });
   });
@@ -54,7 +94,12 @@ describe('WooCommerce order → canonical', () => {
       { refundId: '724', amount: { currency: 'USD', amount: '9.00' } },
     ]);
     expect(order.payment.status).toBe('partially_refunded');
-    expect(order.billing).toMatchObject({ firstName: 'João', line1: 'Av. Brasil, 432', country: 'BR', region: 'RJ' });
+    expect(order.billing).toMatchObject({
+      firstName: 'João',
+      line1: 'Av. Brasil, 432',
+      country: 'BR',
+      region: 'RJ',
+    });
     expect(order.customer.externalId).toBe('26');
     expect(order.completedAt).toBe('2017-03-21T19:54:51Z');
   });
@@ -63,7 +108,12 @@ describe('WooCommerce order → canonical', () => {
     const order = map(fixture('order-205-webhook-body.frappe.json'));
     expect(order).toMatchObject({ status: 'on_hold', channelStatus: 'on-hold', currency: 'INR' });
     expect(order.payment).toEqual({ status: 'pending', method: 'cod', methodTitle: 'Cash on delivery' });
-    expect(order.lines[0]?.taxes[0]).toMatchObject({ rateId: '1', label: 'Tax', rate: '18', amount: { currency: 'INR', amount: '2.70' } });
+    expect(order.lines[0]?.taxes[0]).toMatchObject({
+      rateId: '1',
+      label: 'Tax',
+      rate: '18',
+      amount: { currency: 'INR', amount: '2.70' },
+    });
     expect(order.taxLines[0]?.rate).toBe('18');
     expect(order.shipping).toBeUndefined();
     expect(order.totals.total).toEqual({ currency: 'INR', amount: '17.70' });
@@ -72,13 +122,29 @@ describe('WooCommerce order → canonical', () => {
 
   it('coupons, fees (one negative) and discounts, with the hidden meta dropped', () => {
     const order = map(couponAndFeeOrder());
-    expect(order.lines[0]).toMatchObject({ discount: { amount: '2.00' }, unitPrice: { amount: '10.00' }, meta: [{ key: 'pa_size', value: 'l' }] });
-    expect(order.couponLines).toEqual([{ lineId: '906', code: 'save10', discount: { currency: 'EUR', amount: '2.00' }, discountTax: { currency: 'EUR', amount: '0.40' }, discountType: 'percent' }]);
+    expect(order.lines[0]).toMatchObject({
+      discount: { amount: '2.00' },
+      unitPrice: { amount: '10.00' },
+      meta: [{ key: 'pa_size', value: 'l' }],
+    });
+    expect(order.couponLines).toEqual([
+      {
+        lineId: '906',
+        code: 'save10',
+        discount: { currency: 'EUR', amount: '2.00' },
+        discountTax: { currency: 'EUR', amount: '0.40' },
+        discountType: 'percent',
+      },
+    ]);
     expect(order.feeLines.map((f) => [f.name, f.total.amount, f.taxable])).toEqual([
       ['Gift wrap', '5.00', true],
       ['Loyalty discount', '-3.00', true],
     ]);
-    expect(order.totals).toMatchObject({ feeTotal: { amount: '2.00' }, discountTotal: { amount: '2.00' }, total: { amount: '29.88' } });
+    expect(order.totals).toMatchObject({
+      feeTotal: { amount: '2.00' },
+      discountTotal: { amount: '2.00' },
+      total: { amount: '29.88' },
+    });
     expect(order.payment).toMatchObject({ status: 'paid', transactionId: 'pi_3Nq' });
     expect(checkOrderIntegrity(order, { taxRounding: 'per-line' })).toEqual({ ok: true, discrepancies: [] });
   });
@@ -101,6 +167,8 @@ describe('WooCommerce order → canonical', () => {
 
   it('rejects a payload that is not an order', () => {
     expect(checkWoo.Check({ id: 1 })).toBe(false);
-    expect(checkWoo.Check({ ...fixture<Record<string, unknown>>('order-727-retrieve.docs.json'), total: 29.35 })).toBe(false);
+    expect(
+      checkWoo.Check({ ...fixture<Record<string, unknown>>('order-727-retrieve.docs.json'), total: 29.35 }),
+    ).toBe(false);
   });
 });

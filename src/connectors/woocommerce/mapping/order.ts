@@ -12,7 +12,14 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Order } from '../../../canonical/models/order.js';
-import type { CouponLine, FeeLine, OrderLine, ShippingLine, TaxAmount, TaxLine } from '../../../canonical/models/order-lines.js';
+import type {
+  CouponLine,
+  FeeLine,
+  OrderLine,
+  ShippingLine,
+  TaxAmount,
+  TaxLine,
+} from '../../../canonical/models/order-lines.js';
 import type { Money } from '../../../canonical/money/money-schema.js';
 import { abs, money, sub, sum } from '../../../canonical/money/money.js';
 import type { WooLineItem, WooOrder, WooTaxLine } from '../wc-schema.js';
@@ -34,7 +41,9 @@ function rateTaxes(currency: string, taxes: RateTaxes, rates: ReadonlyMap<number
       label: rate?.label ?? `rate ${tax.id}`,
       ...(rate?.rate_percent === undefined ? {} : { rate: String(rate.rate_percent) }),
       amount: wooMoney(currency, tax.total),
-      ...(tax.subtotal === undefined || tax.subtotal === '' ? {} : { subtotalAmount: wooMoney(currency, tax.subtotal) }),
+      ...(tax.subtotal === undefined || tax.subtotal === ''
+        ? {}
+        : { subtotalAmount: wooMoney(currency, tax.subtotal) }),
     };
   });
 }
@@ -46,7 +55,9 @@ function rateTaxes(currency: string, taxes: RateTaxes, rates: ReadonlyMap<number
 export function unitPrice(subtotal: Money, quantity: number): Money {
   if (quantity <= 0) return subtotal;
   const exact = new Decimal(subtotal.amount).div(quantity);
-  const value = exact.mul(quantity).eq(subtotal.amount) ? exact : exact.toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+  const value = exact.mul(quantity).eq(subtotal.amount)
+    ? exact
+    : exact.toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
   return money(subtotal.currency, value.toFixed());
 }
 
@@ -142,12 +153,18 @@ export function wooOrderToCanonical(order: WooOrder, options: OrderMappingOption
     couponLines,
     taxLines,
     totals: {
-      subtotal: sum(currency, lines.map((l) => l.subtotal)),
+      subtotal: sum(
+        currency,
+        lines.map((l) => l.subtotal),
+      ),
       discountTotal: wooMoney(currency, order.discount_total),
       discountTax: wooMoney(currency, order.discount_tax),
       shippingTotal: wooMoney(currency, order.shipping_total),
       shippingTax: wooMoney(currency, order.shipping_tax),
-      feeTotal: sum(currency, feeLines.map((f) => f.total)),
+      feeTotal: sum(
+        currency,
+        feeLines.map((f) => f.total),
+      ),
       taxTotal: wooMoney(currency, order.total_tax),
       total: wooMoney(currency, order.total),
     },

@@ -30,9 +30,12 @@ export interface TrackingInfo {
 
 /** A note the customer sees and is e-mailed (`customer_note: true`). */
 export function trackingNote(tracking: TrackingInfo): { note: string; customer_note: true } {
-  const parts = [`Your order has shipped with ${tracking.carrier}. Tracking number: ${tracking.trackingNumber}.`];
+  const parts = [
+    `Your order has shipped with ${tracking.carrier}. Tracking number: ${tracking.trackingNumber}.`,
+  ];
   if (tracking.trackingUrl) parts.push(`Track it at ${tracking.trackingUrl}`);
-  if (tracking.items?.length) parts.push(`In this parcel: ${tracking.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')}.`);
+  if (tracking.items?.length)
+    parts.push(`In this parcel: ${tracking.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')}.`);
   return { note: parts.join(' '), customer_note: true };
 }
 
@@ -48,9 +51,17 @@ export interface StockUpdateItem {
  * Sets an absolute quantity (safe to resend). `stock_status` is only sent when policy sets it:
  * with managed stock WooCommerce recalculates it from the quantity and backorder setting.
  */
-export function stockUpdateItem(input: { wooId: number; quantity: number; stockStatus?: StockUpdateItem['stock_status']; backorders?: StockUpdateItem['backorders'] }): StockUpdateItem {
+export function stockUpdateItem(input: {
+  wooId: number;
+  quantity: number;
+  stockStatus?: StockUpdateItem['stock_status'];
+  backorders?: StockUpdateItem['backorders'];
+}): StockUpdateItem {
   if (!Number.isInteger(input.quantity)) {
-    throw new PermanentError(`stock quantity ${input.quantity} for WooCommerce product ${input.wooId} is not a whole number`, { code: 'invalid_quantity', system: 'woocommerce' });
+    throw new PermanentError(
+      `stock quantity ${input.quantity} for WooCommerce product ${input.wooId} is not a whole number`,
+      { code: 'invalid_quantity', system: 'woocommerce' },
+    );
   }
   return {
     id: input.wooId,
@@ -73,11 +84,18 @@ export interface PriceUpdateItem {
  * Regular and sale price with its schedule; no sale clears the sale price and the schedule.
  * Refuses a price in another currency than the store's: WooCommerce prices carry no currency.
  */
-export function priceUpdateItem(input: { wooId: number; price: Price; storeCurrency: string }): PriceUpdateItem {
+export function priceUpdateItem(input: {
+  wooId: number;
+  price: Price;
+  storeCurrency: string;
+}): PriceUpdateItem {
   const { price } = input;
   for (const m of [price.regular, price.sale]) {
     if (m && m.currency !== input.storeCurrency) {
-      throw new PermanentError(`price for ${price.sku} is in ${m.currency}, the store sells in ${input.storeCurrency}`, { code: 'currency_mismatch', system: 'woocommerce' });
+      throw new PermanentError(
+        `price for ${price.sku} is in ${m.currency}, the store sells in ${input.storeCurrency}`,
+        { code: 'currency_mismatch', system: 'woocommerce' },
+      );
     }
   }
   return {

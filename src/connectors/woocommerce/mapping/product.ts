@@ -40,9 +40,19 @@ export interface ProductMapping {
   issues: string[];
 }
 
-const STATUS: Record<string, Product['status']> = { publish: 'active', draft: 'draft', pending: 'draft', private: 'draft', trash: 'archived' };
+const STATUS: Record<string, Product['status']> = {
+  publish: 'active',
+  draft: 'draft',
+  pending: 'draft',
+  private: 'draft',
+  trash: 'archived',
+};
 
-export function priceOf(item: WooProduct | WooVariation, sku: string, options: ProductMappingOptions): Price | undefined {
+export function priceOf(
+  item: WooProduct | WooVariation,
+  sku: string,
+  options: ProductMappingOptions,
+): Price | undefined {
   if (item.regular_price === '') return undefined;
   const saleFrom = gmt(item.date_on_sale_from_gmt);
   const saleTo = gmt(item.date_on_sale_to_gmt);
@@ -59,7 +69,12 @@ export function priceOf(item: WooProduct | WooVariation, sku: string, options: P
   };
 }
 
-function stockOf(item: WooProduct | WooVariation, sku: string, storeId: string, parentId?: number): ChannelStock {
+function stockOf(
+  item: WooProduct | WooVariation,
+  sku: string,
+  storeId: string,
+  parentId?: number,
+): ChannelStock {
   return {
     storeId,
     sku,
@@ -72,7 +87,11 @@ function stockOf(item: WooProduct | WooVariation, sku: string, storeId: string, 
   };
 }
 
-export function wooProductToCanonical(item: WooProduct, variations: readonly WooVariation[], options: ProductMappingOptions): ProductMapping {
+export function wooProductToCanonical(
+  item: WooProduct,
+  variations: readonly WooVariation[],
+  options: ProductMappingOptions,
+): ProductMapping {
   const system = `woocommerce:${options.storeId}`;
   const issues: string[] = [];
   const prices: Price[] = [];
@@ -115,7 +134,9 @@ export function wooProductToCanonical(item: WooProduct, variations: readonly Woo
     ...(item.categories?.length ? { categories: item.categories.map((c) => decodeEntities(c.name)) } : {}),
     ...(item.tax_class !== undefined ? { taxClass: item.tax_class } : {}),
     ...(item.weight ? { weight: item.weight } : {}),
-    ...(item.attributes?.length ? { attributes: item.attributes.map((a) => ({ name: a.name, values: a.options })) } : {}),
+    ...(item.attributes?.length
+      ? { attributes: item.attributes.map((a) => ({ name: a.name, values: a.options })) }
+      : {}),
     ...(item.type === 'variable' ? { variants } : {}),
     refs: [{ system, id: String(item.id) }],
     ...(modifiedAt ? { modifiedAt } : {}),

@@ -44,7 +44,12 @@ function refundedItemId(meta: readonly { key: string; value: unknown }[]): strin
  * choice on the refund; quantities are only recorded when items are returned). Without it, the
  * refund is amount-only.
  */
-export function refundRequested(storeId: string, order: Pick<WooOrder, 'id' | 'currency' | 'line_items'>, ref: WooRefundRef, detail?: WooRefund): RefundRequestedData {
+export function refundRequested(
+  storeId: string,
+  order: Pick<WooOrder, 'id' | 'currency' | 'line_items'>,
+  ref: WooRefundRef,
+  detail?: WooRefund,
+): RefundRequestedData {
   const skuOf = new Map(order.line_items.map((l) => [String(l.id), l.sku ?? undefined] as const));
   const lines = (detail?.line_items ?? [])
     .map((item) => {
@@ -65,10 +70,17 @@ export function refundRequested(storeId: string, order: Pick<WooOrder, 'id' | 'c
 }
 
 /** The itemised refund as a canonical Refund (positive amounts). */
-export function wooRefundToCanonical(storeId: string, order: Pick<WooOrder, 'id' | 'currency' | 'line_items'>, refund: WooRefund): Refund {
+export function wooRefundToCanonical(
+  storeId: string,
+  order: Pick<WooOrder, 'id' | 'currency' | 'line_items'>,
+  refund: WooRefund,
+): Refund {
   const currency = order.currency;
   const skuOf = new Map(order.line_items.map((l) => [String(l.id), l.sku ?? undefined] as const));
-  const shipping = (refund.shipping_lines ?? []).reduce((acc, s) => add(acc, abs(wooMoney(currency, s.total))), zero(currency));
+  const shipping = (refund.shipping_lines ?? []).reduce(
+    (acc, s) => add(acc, abs(wooMoney(currency, s.total))),
+    zero(currency),
+  );
   return {
     id: `woocommerce:${storeId}:${refund.id}`,
     orderSubject: `order:${storeId}:${order.id}`,

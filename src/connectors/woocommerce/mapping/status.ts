@@ -59,11 +59,23 @@ export interface PaymentFacts {
  */
 export function paymentStatus(order: PaymentFacts): PaymentStatus {
   const currency = order.currency;
-  const refunded = order.refunds.length === 0 ? undefined : sum(currency, order.refunds.map((r) => abs(money(currency, r.total))));
+  const refunded =
+    order.refunds.length === 0
+      ? undefined
+      : sum(
+          currency,
+          order.refunds.map((r) => abs(money(currency, r.total))),
+        );
   const total = money(currency, order.total);
-  if (order.status === 'refunded' || (refunded !== undefined && compare(refunded, total) >= 0 && compare(total, money(currency, '0')) > 0)) return 'refunded';
+  if (
+    order.status === 'refunded' ||
+    (refunded !== undefined && compare(refunded, total) >= 0 && compare(total, money(currency, '0')) > 0)
+  )
+    return 'refunded';
   if (refunded !== undefined && compare(refunded, money(currency, '0')) > 0) return 'partially_refunded';
-  const paid = PAID_STATUSES.has(order.status) || (order.date_paid_gmt !== null && order.date_paid_gmt !== undefined && order.date_paid_gmt !== '');
+  const paid =
+    PAID_STATUSES.has(order.status) ||
+    (order.date_paid_gmt !== null && order.date_paid_gmt !== undefined && order.date_paid_gmt !== '');
   if (paid) return 'paid';
   if (order.status === 'failed' || order.status === 'cancelled') return 'voided';
   return 'pending';

@@ -42,9 +42,14 @@ export interface BackfillReport {
   resumedFromPage: number | undefined;
 }
 
-const RESOURCE: Record<BackfillCollection, WooResource> = { orders: 'order', products: 'product', customers: 'customer' };
+const RESOURCE: Record<BackfillCollection, WooResource> = {
+  orders: 'order',
+  products: 'product',
+  customers: 'customer',
+};
 
-export const backfillCursorName = (storeId: string, collection: BackfillCollection): string => `woocommerce:${storeId}:backfill:${collection}`;
+export const backfillCursorName = (storeId: string, collection: BackfillCollection): string =>
+  `woocommerce:${storeId}:backfill:${collection}`;
 
 interface Position {
   page: number;
@@ -57,7 +62,12 @@ function readPosition(value: string | undefined, since: string | undefined): Pos
   try {
     const parsed = JSON.parse(value) as Partial<Position>;
     // A different --since is a different job: start over.
-    if (typeof parsed.page !== 'number' || typeof parsed.lastId !== 'number' || (parsed.since ?? undefined) !== since) return undefined;
+    if (
+      typeof parsed.page !== 'number' ||
+      typeof parsed.lastId !== 'number' ||
+      (parsed.since ?? undefined) !== since
+    )
+      return undefined;
     return { page: parsed.page, lastId: parsed.lastId, since };
   } catch {
     return undefined;
@@ -66,14 +76,19 @@ function readPosition(value: string | undefined, since: string | undefined): Pos
 
 function sinceGmt(since: string | undefined): string | undefined {
   if (since === undefined) return undefined;
-  const at = Date.parse(/T/.test(since) ? (/[zZ]|[+-]\d\d:?\d\d$/.test(since) ? since : `${since}Z`) : `${since}T00:00:00Z`);
+  const at = Date.parse(
+    /T/.test(since) ? (/[zZ]|[+-]\d\d:?\d\d$/.test(since) ? since : `${since}Z`) : `${since}T00:00:00Z`,
+  );
   if (Number.isNaN(at)) throw new Error(`--since ${since} is not a date (use YYYY-MM-DD or an ISO time)`);
   // WooCommerce's `after` bound is exclusive: one second earlier includes records at `since`.
   return new Date(at - 1000).toISOString().slice(0, 19);
 }
 
 function createdGmt(record: unknown): string | undefined {
-  const value = typeof record === 'object' && record !== null ? (record as { date_created_gmt?: unknown }).date_created_gmt : undefined;
+  const value =
+    typeof record === 'object' && record !== null
+      ? (record as { date_created_gmt?: unknown }).date_created_gmt
+      : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -81,12 +96,27 @@ export async function backfill(options: BackfillOptions): Promise<BackfillReport
   const name = backfillCursorName(options.store.id, options.collection);
   const position = readPosition(await options.cursors.get(name), options.since);
   const after = sinceGmt(options.since);
-  const report: BackfillReport = { collection: options.collection, pages: 0, fetched: 0, accepted: 0, duplicate: 0, stale: 0, skipped: 0, resumedFromPage: position?.page };
+  const report: BackfillReport = {
+    collection: options.collection,
+    pages: 0,
+    fetched: 0,
+    accepted: 0,
+    duplicate: 0,
+    stale: 0,
+    skipped: 0,
+    resumedFromPage: position?.page,
+  };
   // Customers have no date filter in the REST API: filter them here instead.
   const query =
     options.collection === 'customers'
       ? { orderby: 'id', order: 'asc', role: 'all', per_page: options.perPage ?? 100 }
-      : { orderby: 'id', order: 'asc', per_page: options.perPage ?? 100, ...(after ? { after, dates_are_gmt: true } : {}), ...(options.collection === 'orders' ? { status: 'any' } : {}) };
+      : {
+          orderby: 'id',
+          order: 'asc',
+          per_page: options.perPage ?? 100,
+          ...(after ? { after, dates_are_gmt: true } : {}),
+          ...(options.collection === 'orders' ? { status: 'any' } : {}),
+        };
   // Resume one page early: a deletion since the last run shifts records back by one position.
   const startPage = position ? Math.max(1, position.page) : 1;
   let lastId = position?.lastId ?? 0;
@@ -99,7 +129,13 @@ export async function backfill(options: BackfillOptions): Promise<BackfillReport
       const stamp = stampOf(item);
       if (stamp === undefined || stamp.id <= lastId) return [];
       const created = createdGmt(item);
-      if (options.collection === 'customers' && after !== undefined && created !== undefined && created <= after) return [];
+      if (
+        options.collection === 'customers' &&
+        after !== undefined &&
+        created !== undefined &&
+        created <= after
+      )
+        return [];
       return [{ item, stamp }];
     });
     report.skipped += page.items.length - fresh.length;

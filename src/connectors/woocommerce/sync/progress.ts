@@ -31,7 +31,12 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The text of one progress line (without bar): count, total, rate and ETA. */
-export function progressLine(label: string, done: number, total: number | undefined, elapsedMs: number): string {
+export function progressLine(
+  label: string,
+  done: number,
+  total: number | undefined,
+  elapsedMs: number,
+): string {
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const eta = total !== undefined && rate > 0 ? formatDuration((total - done) / rate) : '?';
   const of = total === undefined ? '' : `/${total}`;

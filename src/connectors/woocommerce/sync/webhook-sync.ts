@@ -12,7 +12,16 @@
  */
 import type { WooClient, WooWebhook } from '../client.js';
 
-export const HUB_TOPICS = ['order.created', 'order.updated', 'order.deleted', 'order.restored', 'product.created', 'product.updated', 'customer.created', 'customer.updated'] as const;
+export const HUB_TOPICS = [
+  'order.created',
+  'order.updated',
+  'order.deleted',
+  'order.restored',
+  'product.created',
+  'product.updated',
+  'customer.created',
+  'customer.updated',
+] as const;
 
 export type WebhookAction = 'created' | 'reactivated' | 'deleted-duplicate' | 'unchanged';
 
@@ -42,21 +51,41 @@ export async function syncWebhooks(options: SyncWebhooksOptions): Promise<Webhoo
   const existing = (await options.client.listWebhooks()).filter((w) => w.delivery_url === url);
   const changes: WebhookChange[] = [];
   for (const topic of options.topics ?? HUB_TOPICS) {
-    const matching = existing.filter((w) => w.topic === topic).sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+    const matching = existing
+      .filter((w) => w.topic === topic)
+      .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
     const [keep, ...duplicates] = matching;
     if (keep === undefined) {
-      const created = await options.client.createWebhook({ name: `Retail Hub ${topic}`, topic, delivery_url: url, secret: options.secret, status: 'active' });
+      const created = await options.client.createWebhook({
+        name: `Retail Hub ${topic}`,
+        topic,
+        delivery_url: url,
+        secret: options.secret,
+        status: 'active',
+      });
       changes.push({ storeId: options.storeId, topic, action: 'created', webhookId: created.id });
     } else if (keep.status !== 'active') {
       // The secret is write-only, so it is re-sent: a rotated config secret takes effect here too.
       await options.client.updateWebhook(keep.id, { status: 'active', secret: options.secret });
-      changes.push({ storeId: options.storeId, topic, action: 'reactivated', webhookId: keep.id, previousStatus: keep.status });
+      changes.push({
+        storeId: options.storeId,
+        topic,
+        action: 'reactivated',
+        webhookId: keep.id,
+        previousStatus: keep.status,
+      });
     } else {
       changes.push({ storeId: options.storeId, topic, action: 'unchanged', webhookId: keep.id });
     }
     for (const duplicate of duplicates) {
       await options.client.deleteWebhook(duplicate.id);
-      changes.push({ storeId: options.storeId, topic, action: 'deleted-duplicate', webhookId: duplicate.id, previousStatus: duplicate.status });
+      changes.push({
+        storeId: options.storeId,
+        topic,
+        action: 'deleted-duplicate',
+        webhookId: duplicate.id,
+        previousStatus: duplicate.status,
+      });
     }
   }
   return changes;
@@ -69,8 +98,18 @@ function rank(webhook: WooWebhook): number {
 
 export function formatWebhookChanges(changes: readonly WebhookChange[]): string {
   const header = ['STORE', 'TOPIC', 'ACTION', 'WEBHOOK', 'WAS'];
-  const rows = changes.map((c) => [c.storeId, c.topic, c.action, String(c.webhookId), c.previousStatus ?? '']);
+  const rows = changes.map((c) => [
+    c.storeId,
+    c.topic,
+    c.action,
+    String(c.webhookId),
+    c.previousStatus ?? '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
