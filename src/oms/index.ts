@@ -11,3 +11,6 @@ export { routeOrder } from './route-order.js';
 export { rerouteLine, type RerouteOptions } from './reroute-line.js';
 export { RoutingRulesSchema, DEFAULT_ROUTING_RULES, type RoutingRules } from './routing-rules.js';
 export type * from './types.js';
+export { routingRulesFromConfig, type RulesResult } from './rules-from-config.js';
+export { candidatesFromConfig, type RoutingConfig } from './candidates-from-config.js';
+export { createOmsRouter, type OmsRouterOptions, type RouterAnswer, type RouterLine, type RouterRequest } from './order-router.js';
