@@ -49,7 +49,7 @@ async function measure(
         shipping: '4.95',
       });
     // Warm-up: service products, pricelist, partners exist; then the latency is switched on.
-    await erp.registerOrder(order(-1), { storeId: 'eu' });
+    await erp.registerOrder(order(orders), { storeId: 'eu' });
     emulator.faults.set({ latencyMs });
     const calls0 = emulator.calls.count({});
     let next = 0;
@@ -81,9 +81,9 @@ async function measure(
 export async function run(): Promise<BenchResult> {
   const rows: Record<string, string | number>[] = [];
   const plan: [number, number, number][] = [
-    [0, 1, 200],
-    [0, 16, 400],
-    [0, 32, 400],
+    [0, 1, 100],
+    [0, 16, 200],
+    [0, 32, 200],
     [50, 1, 10],
     [50, 16, 96],
     [50, 32, 160],

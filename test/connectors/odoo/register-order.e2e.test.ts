@@ -162,6 +162,31 @@ describe.each(cases)('Odoo $version over $transport', ({ version, transport }) =
     ).toEqual([expect.objectContaining({ res_id: Number(first.erpOrderId) })]);
   });
 
+  it('survives a lost response: the order was created in Odoo but the hub never heard back', async () => {
+    // The proxy drops the answer to sale.order/create after Odoo committed it.
+    let dropped = 0;
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (
+        dropped === 0 &&
+        (String(input).endsWith('/sale.order/create') || body.includes('"sale.order","create"'))
+      ) {
+        dropped++;
+        await response.text();
+        throw new TypeError('fetch failed: socket hang up');
+      }
+      return response;
+    };
+    const order = fixtureOrder({ id: '5002', lines: [{ sku: 'MUG', quantity: 1, price: '9.99' }] });
+    const erp = connect(emulator, version, transport, { fetch: lossy });
+    await expect(erp.registerOrder(order, { storeId: 'eu' })).rejects.toBeInstanceOf(TransientError);
+    expect(dropped).toBe(1);
+    const retried = await erp.registerOrder(order, { storeId: 'eu' });
+    expect(retried.created).toBe(false);
+    expect(await ordersWithRef('WC-eu-5002')).toHaveLength(1);
+  });
+
   it('parks an order with an unknown SKU as a business error naming the SKU', async () => {
     const erp = connect(emulator, version, transport);
     const order = fixtureOrder({ id: '6001', lines: [{ sku: 'NOPE-1', quantity: 1, price: '1.00' }] });
