@@ -150,4 +150,15 @@ describe('WMS webhooks into the hub inbox', () => {
     // Only the newest snapshot (shipped) is processed; it still reports the unpickable line.
     expect(canonical.map((e) => e.type).sort()).toEqual(['fulfilment.failed', 'fulfilment.progressed', 'shipment.confirmed']);
   });
+
+  it('parks a fulfilment whose reference names no hub order, for a person to decide', async () => {
+    const wms = await emulator();
+    await call(wms, 'POST', '/v1/fulfilment-orders', { body: fulfilmentBody('MANUAL-42'), key: 'manual' });
+    await wms.flush();
+    await runtime.idle();
+    const parked = await runtime.parked.list({ consumer: 'wms-ingest' });
+    expect(parked.length).toBeGreaterThan(0);
+    expect(parked[0]?.reason.code).toBe('unknown_reference');
+    expect(canonical).toEqual([]);
+  });
 });
