@@ -14,6 +14,7 @@
 import { makeEvent, orderPartitionKey, orderSubject, type Order } from '../../src/canonical/index.js';
 import type { HubConfig } from '../../src/config/schema.js';
 import { loadSaga, registerOrderToCash, type OrderRouter, type SagaOrder } from '../../src/flows/order-to-cash/index.js';
+import { registerReturns } from '../../src/flows/returns/index.js';
 import { silentLogger } from '../../src/ops/logger.js';
 import { createRuntime, type EventInput, type Runtime } from '../../src/runtime/index.js';
 import { FakeChannel, FakeErp, FakeWarehouse } from './fake-systems.js';
@@ -26,6 +27,7 @@ export interface SagaHarness {
   channel: FakeChannel;
   warehouses: Map<string, FakeWarehouse>;
   config: HubConfig;
+  stockReturns: { erpOrderId: string; lines: { sku: string; quantity: number }[] }[];
   receive(order: Order, type?: 'order.received' | 'order.updated'): Promise<void>;
   publish(events: EventInput[]): Promise<void>;
   /** Ships every line of a fulfilment as one parcel, as the WMS ingest would report it. */
@@ -65,6 +67,13 @@ export async function startSagaHarness(options: { config?: HubConfig; router?: O
     return w;
   };
   registerOrderToCash(runtime, { config, erp, log, woo: () => channel, wms: warehouse, ...(options.router ? { router: options.router } : {}) });
+  const stockReturns: SagaHarness['stockReturns'] = [];
+  registerReturns(runtime, {
+    erp,
+    log,
+    woo: () => channel,
+    stockReturns: { returnStock: async (input) => (stockReturns.push(input), { id: `RET${stockReturns.length}` }) },
+  });
   await runtime.start();
   const publish = async (events: EventInput[]) => {
     await runtime.publish(events);
@@ -77,6 +86,7 @@ export async function startSagaHarness(options: { config?: HubConfig; router?: O
     channel,
     warehouses,
     config,
+    stockReturns,
     publish,
     receive: (order, type = 'order.received') =>
       publish([

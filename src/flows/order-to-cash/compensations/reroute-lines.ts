@@ -9,8 +9,8 @@
  * const outcome = await rerouteLines(saga, io, { reference: 'WC-eu-1/main/1', lines: [{ lineId: '2', sku: 'MUG', quantity: 1 }], reason: 'cannot pick' });
  * ```
  */
-import { Decimal } from 'decimal.js';
-import { add, minorUnits, money, sum, type Money } from '../../../canonical/index.js';
+import { add, money } from '../../../canonical/index.js';
+import { lineRefund } from '../line-refund.js';
 import { release, reserve } from '../../inventory/reservation-ledger/index.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
@@ -28,27 +28,6 @@ type Policy = 'cancel-line' | 'backorder';
 
 function policyOf(io: StepIO): Policy {
   return io.deps.config.routing?.unfulfillable === 'backorder' ? 'backorder' : 'cancel-line';
-}
-
-/** Refund for cancelled lines: their total and tax, pro rata to the quantity cancelled. */
-export function lineRefund(saga: SagaOrder, lines: readonly PlannedLine[]) {
-  const currency = saga.order.currency;
-  const parts = lines.map((planned) => {
-    const line = saga.order.lines.find((l) => l.lineId === planned.lineId);
-    const share = (m: Money | undefined): Money => {
-      if (line === undefined || m === undefined) return money(currency, '0');
-      return money(currency, prorate(m.amount, planned.quantity, line.quantity, currency));
-    };
-    return { lineId: planned.lineId, quantity: planned.quantity, total: share(line?.total), tax: share(line?.totalTax) };
-  });
-  const amount = sum(currency, parts.map((p) => add(p.total, p.tax)));
-  return { amount, lines: parts };
-}
-
-/** `amount × part ÷ whole`, rounded half-up to the currency's minor unit. */
-function prorate(amount: string, part: number, whole: number, currency: string): string {
-  const digits = minorUnits(currency);
-  return new Decimal(amount).mul(part).div(whole).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits);
 }
 
 export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLines): Promise<StepOutcome> {
@@ -83,7 +62,7 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
       routing.backorders.push(...plan.backorders);
       timeline.push({ kind: 'decision', system: 'hub', summary: `Backordered ${plan.backorders.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}` });
     } else {
-      const refund = lineRefund(saga, plan.backorders);
+      const refund = lineRefund(saga.order, plan.backorders);
       const reason = `Hub: cancelled unfulfillable line(s) ${plan.backorders.map((l) => l.lineId).join(',')} of ${failed.reference}`;
       const refundId = await io.effects.run(`woo:refund:${failed.reference}:${plan.backorders.map((l) => l.lineId).join(',')}`, {
         perform: () => io.deps.woo(saga.storeId).createRefund(saga.orderId, { amount: refund.amount, reason, lines: refund.lines, restock: false }),
