@@ -3,6 +3,7 @@ import type { Db } from '../contracts.js';
 import { isoAt } from '../clock.js';
 import { toEnvelope } from '../events/to-envelope.js';
 import type { IdFactory } from '../ids.js';
+import { settleFailedDelivery } from './settle-delivery.js';
 
 /**
  * A permanent failure, or a transient one out of attempts: the delivery is marked dead and a dead
@@ -18,19 +19,7 @@ export async function deadLetterDelivery(
   newId: IdFactory,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const marked = await trx
-      .updateTable('deliveries')
-      .set({
-        status: 'dead',
-        lease_owner: null,
-        lease_expires_at: null,
-        last_error: JSON.stringify({ kind: failure.kind, code: failure.code, message: failure.message }),
-      })
-      .where('seq', '=', Number(delivery.id))
-      .where('status', '=', 'processing')
-      .where('lease_owner', '=', owner)
-      .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) === 0) return;
+    if (!(await settleFailedDelivery(trx, delivery, owner, { status: 'dead' }, failure))) return;
     await trx
       .insertInto('dead_letters')
       .values({

@@ -1,5 +1,6 @@
 import type { ClaimedDelivery, FailureRecord } from '../../bus/port.js';
 import type { Db } from '../contracts.js';
+import { settleFailedDelivery } from './settle-delivery.js';
 
 /**
  * A business exception: a person must decide. The delivery is held with the reason (listable via
@@ -11,16 +12,5 @@ export async function parkDelivery(
   owner: string,
   failure: FailureRecord,
 ): Promise<void> {
-  await db
-    .updateTable('deliveries')
-    .set({
-      status: 'parked',
-      lease_owner: null,
-      lease_expires_at: null,
-      last_error: JSON.stringify({ kind: failure.kind, code: failure.code, message: failure.message }),
-    })
-    .where('seq', '=', Number(delivery.id))
-    .where('status', '=', 'processing')
-    .where('lease_owner', '=', owner)
-    .execute();
+  await settleFailedDelivery(db, delivery, owner, { status: 'parked' }, failure);
 }

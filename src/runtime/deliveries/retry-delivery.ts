@@ -1,5 +1,6 @@
 import type { ClaimedDelivery, FailureRecord } from '../../bus/port.js';
 import type { Db } from '../contracts.js';
+import { settleFailedDelivery } from './settle-delivery.js';
 
 /**
  * A transient failure: the delivery goes back to pending, due at `at` (computed by `backoffDelay`:
@@ -13,17 +14,5 @@ export async function retryDelivery(
   at: number,
   failure: FailureRecord,
 ): Promise<void> {
-  await db
-    .updateTable('deliveries')
-    .set({
-      status: 'pending',
-      available_at: at,
-      lease_owner: null,
-      lease_expires_at: null,
-      last_error: JSON.stringify({ kind: failure.kind, code: failure.code, message: failure.message }),
-    })
-    .where('seq', '=', Number(delivery.id))
-    .where('status', '=', 'processing')
-    .where('lease_owner', '=', owner)
-    .execute();
+  await settleFailedDelivery(db, delivery, owner, { status: 'pending', availableAt: at }, failure);
 }
