@@ -15,18 +15,23 @@ export const orderSubject = (storeId: string, orderId: string | number): string 
 export const orderPartitionKey = (storeId: string, orderId: string | number): string =>
   `orders.${storeId}.${orderId}`;
 
+/**
+ * One NATS subject token: partition keys become JetStream subjects, where `.` separates tokens,
+ * `*` and `>` are wildcards and whitespace is forbidden. Percent-encoding keeps keys distinct.
+ */
+export const subjectToken = (value: string): string =>
+  encodeURIComponent(value).replace(/\./g, '%2E').replace(/\*/g, '%2A');
+
 export const skuSubject = (sku: string): string => `sku:${sku}`;
-/** Stock and availability of one SKU are handled in order; NATS subjects forbid spaces and dots. */
-export const skuPartitionKey = (sku: string): string =>
-  `stock.${encodeURIComponent(sku).replace(/\./g, '%2E')}`;
+/** Stock and availability changes of one SKU are handled in order. */
+export const skuPartitionKey = (sku: string): string => `stock.${subjectToken(sku)}`;
 
 export const customerSubject = (email: string): string => `customer:${email.toLowerCase()}`;
 export const customerPartitionKey = (email: string): string =>
-  `customers.${encodeURIComponent(email.toLowerCase()).replace(/\./g, '%2E')}`;
+  `customers.${subjectToken(email.toLowerCase())}`;
 
 export const productSubject = skuSubject;
-export const productPartitionKey = (sku: string): string =>
-  `products.${encodeURIComponent(sku).replace(/\./g, '%2E')}`;
+export const productPartitionKey = (sku: string): string => `products.${subjectToken(sku)}`;
 
 export const shipmentSubject = (id: string): string => `shipment:${id}`;
 export const invoiceSubject = (id: string): string => `invoice:${id}`;

@@ -10,6 +10,7 @@
  */
 import type { Static, TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
+import { PermanentError } from '../runtime/errors.js';
 
 export type SchemaIssueCode = 'invalid_data' | 'unknown_event_type' | 'unknown_event_version';
 
@@ -50,4 +51,25 @@ export function validateSchema<S extends TSchema>(schema: S, value: unknown): Va
 /** One line per issue, for logs and problem+json `detail`: `/amount: must be string`. */
 export function describeIssues(issues: readonly SchemaIssue[]): string {
   return issues.map((issue) => `${issue.path || '/'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Validates or throws `PermanentError` (`code`, default `invalid_input`) listing every issue with
+ * its path: for input crossing a process boundary that has no better answer than refusal.
+ */
+export function assertSchema<S extends TSchema>(
+  schema: S,
+  value: unknown,
+  what: string,
+  code = 'invalid_input',
+): Static<S> {
+  const result = validateSchema(schema, value);
+  if (!result.ok) {
+    throw new PermanentError(`invalid ${what}: ${describeIssues(result.issues)}`, {
+      code,
+      system: 'canonical',
+      details: { issues: result.issues },
+    });
+  }
+  return result.value;
 }
