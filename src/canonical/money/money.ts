@@ -144,14 +144,14 @@ export function round(m: Money, mode: RoundingMode = 'half-up', scale?: number):
 export function toMinorUnits(m: Money): bigint {
   const digits = minorUnits(m.currency);
   const d = toDecimal(m);
-  const rounded = roundDecimal(d, digits, 'down');
-  if (rescale(rounded, Math.max(d.scale, digits)).units !== rescale(d, Math.max(d.scale, digits)).units) {
+  const truncated = roundDecimal(d, digits, 'down');
+  if (d.scale > digits && truncated.units * 10n ** BigInt(d.scale - digits) !== d.units) {
     throw new PermanentError(`${m.amount} ${m.currency} has more than ${digits} decimals; round it first`, {
       code: 'sub_minor_amount',
       system: 'canonical',
     });
   }
-  return rounded.units;
+  return truncated.units;
 }
 
 export function fromMinorUnits(currency: string, units: bigint | number): Money {
