@@ -16,12 +16,18 @@ import { fulfilmentReference } from './references.js';
 import { partitionOf, ref } from './saga-events.js';
 import type { Assignment, FulfilmentRecord, SagaOrder } from './saga-state.js';
 
+/** The shipping address when it has a street, else the billing one (WooCommerce sends empty shipping blocks). */
+export function shipToOf(saga: SagaOrder) {
+  const { shipping, billing } = saga.order;
+  return shipping?.line1 ? shipping : (billing ?? shipping);
+}
+
 export function nextAttempt(saga: SagaOrder, location: string): number {
   return saga.fulfilments.filter((f) => f.location === location).reduce((max, f) => Math.max(max, f.attempt), 0) + 1;
 }
 
 export async function requestFulfilments(saga: SagaOrder, io: StepIO, assignments: readonly Assignment[]): Promise<FulfilmentRecord[]> {
-  const shipTo = saga.order.shipping ?? saga.order.billing;
+  const shipTo = shipToOf(saga);
   if (shipTo === undefined) throw new PermanentError(`order ${saga.subject} has no shipping or billing address`, { code: 'no_ship_to', system: 'hub' });
   const records: FulfilmentRecord[] = [];
   for (const assignment of assignments) {
@@ -51,7 +57,7 @@ export async function requestFulfilments(saga: SagaOrder, io: StepIO, assignment
 }
 
 export function fulfilmentRequestedEvents(saga: SagaOrder, records: readonly FulfilmentRecord[], kinds: ReadonlyMap<string, 'warehouse' | 'dropship'>, now: Date): EventInput[] {
-  const shipTo = saga.order.shipping ?? saga.order.billing ?? {};
+  const shipTo = shipToOf(saga) ?? {};
   return records.map((record) =>
     makeEvent('fulfilment.requested', saga.subject, partitionOf(saga), {
       ...ref(saga),
