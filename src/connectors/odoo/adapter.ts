@@ -63,8 +63,8 @@ export function createOdooErp(options: OdooErpOptions): OdooErp {
     companyId: options.config.companyId,
     locations: options.locations ?? {},
   };
-  const ctx: OdooContext = { client, lookups: createLookups(client), settings };
   const lock = createKeyLock();
+  const ctx: OdooContext = { client, lookups: createLookups(client), settings, locks: lock };
   const feeds = options.feeds;
   return {
     system: 'odoo',

@@ -4,6 +4,7 @@
  * databases, or a test's second "process") never share caches.
  */
 import type { OdooClient } from './client.js';
+import type { KeyLock } from './key-lock.js';
 import type { Lookups } from './lookups.js';
 import type { TaxMode } from './mapping/order-lines.js';
 
@@ -31,4 +32,6 @@ export interface OdooContext {
   client: OdooClient;
   lookups: Lookups;
   settings: OdooSettings;
+  /** Per-key serialisation inside this process (orders, customers by e-mail). */
+  locks: KeyLock;
 }

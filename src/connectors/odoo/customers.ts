@@ -1,7 +1,7 @@
 /**
  * Find-or-create the customer's commercial partner (by e-mail within the company) and its
  * invoice and delivery child contacts. Two calls when everything exists (partner search, children
- * search); creations only for what is missing.
+ * search); creations only for what is missing. The adapter serialises calls per e-mail in-process.
  *
  * @example
  * ```ts
@@ -9,12 +9,14 @@
  * ref.invoiceAddressId; // "43"
  * ```
  */
+import { createHash } from 'node:crypto';
 import type { Address } from '../../canonical/models/address.js';
 import type { Customer } from '../../canonical/models/customer.js';
 import { BusinessError } from '../../runtime/errors.js';
 import type { ErpCustomerRef } from '../erp.js';
 import type { OdooContext } from './context.js';
 import { SYSTEM } from './errors.js';
+import { createXmlId, findXmlId } from './external-ids.js';
 import { addressValues, contactKey, contactKeyOfRow, partnerName, type PlaceIds } from './mapping/partner.js';
 
 const CHILD_FIELDS = ['type', 'name', 'street', 'street2', 'city', 'zip', 'country_id'];
@@ -26,6 +28,24 @@ async function placeOf(ctx: OdooContext, address: Address | undefined): Promise<
       ? await ctx.lookups.stateId(countryId, address.region)
       : undefined;
   return { countryId, stateId };
+}
+
+/**
+ * Two orders of a new customer registered at once (different orders run in parallel) would both
+ * create the partner; the external id `retail_hub.partner_<sha1(email)>` lets exactly one win,
+ * and the loser archives its copy.
+ */
+async function claimPartner(ctx: OdooContext, email: string, id: number): Promise<number> {
+  const name = `partner_${createHash('sha1').update(email.toLowerCase()).digest('hex')}`;
+  try {
+    await createXmlId(ctx.client, name, 'res.partner', id);
+    return id;
+  } catch (error) {
+    const winner = await findXmlId(ctx.client, name);
+    if (!winner || winner.resId === id) throw error;
+    await ctx.client.write('res.partner', [id], { active: false });
+    return winner.resId;
+  }
 }
 
 export async function findOrCreateCustomer(
@@ -40,6 +60,18 @@ export async function findOrCreateCustomer(
       code: 'customer_without_email',
       system: SYSTEM,
     });
+  return ctx.locks.run(`customer/${email.toLowerCase()}`, () =>
+    findOrCreate(ctx, email, customer, billing, shipping),
+  );
+}
+
+async function findOrCreate(
+  ctx: OdooContext,
+  email: string,
+  customer: Pick<Customer, 'email' | 'firstName' | 'lastName' | 'company' | 'phone'>,
+  billing: Address | undefined,
+  shipping: Address | undefined,
+): Promise<ErpCustomerRef> {
   const { client, settings } = ctx;
   const domain: unknown[] = [
     ['email', 'ilike', email],
@@ -64,8 +96,10 @@ export async function findOrCreateCustomer(
     };
     if (customer.phone) values.phone = customer.phone;
     if (settings.companyId !== undefined) values.company_id = settings.companyId;
-    partnerId = await client.create('res.partner', values);
-    created = true;
+    const mine = await client.create('res.partner', values);
+    partnerId = await claimPartner(ctx, email, mine);
+    // Lost the race: the winner's contacts are looked up like any existing customer's.
+    created = partnerId === mine;
   }
   const children = created
     ? []

@@ -187,6 +187,36 @@ describe.each(cases)('Odoo $version over $transport', ({ version, transport }) =
     expect(await ordersWithRef('WC-eu-5002')).toHaveLength(1);
   });
 
+  it('keeps one partner per e-mail when a new customer is created by two processes at once', async () => {
+    const customer = { email: 'Race@Example.com', firstName: 'Rae', lastName: 'Ce', refs: [] };
+    const address = {
+      firstName: 'Rae',
+      lastName: 'Ce',
+      line1: 'Main St 1',
+      city: 'Ghent',
+      postcode: '9000',
+      country: 'BE',
+    };
+    const refs = await Promise.all(
+      [0, 1, 2].map(() => connect(emulator, version, transport).findOrCreateCustomer(customer, address)),
+    );
+    expect(new Set(refs.map((r) => r.customerId)).size).toBe(1);
+    const erp = connect(emulator, version, transport);
+    const active = await erp.client.searchRead(
+      'res.partner',
+      [
+        ['email', 'ilike', 'race@example.com'],
+        ['parent_id', '=', false],
+      ],
+      ['id'],
+    );
+    expect(active.map((p) => String(p.id))).toEqual([refs[0]?.customerId]);
+    // The same address again is the same invoice contact, not a new one.
+    expect((await erp.findOrCreateCustomer(customer, address)).invoiceAddressId).toBe(
+      refs[0]?.invoiceAddressId,
+    );
+  });
+
   it('parks an order with an unknown SKU as a business error naming the SKU', async () => {
     const erp = connect(emulator, version, transport);
     const order = fixtureOrder({ id: '6001', lines: [{ sku: 'NOPE-1', quantity: 1, price: '1.00' }] });
