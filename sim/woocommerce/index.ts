@@ -97,7 +97,7 @@ export interface WooEmulatorOptions {
   /** Accept Basic/query-string keys over plain HTTP, like a store behind a TLS-terminating proxy. */
   allowBasicOverHttp?: boolean;
   webhookTimeoutMs?: number;
-  /** Parallel webhook deliveries (Action Scheduler runners); 1 keeps order. */
+  /** Parallel webhook deliveries (default 4); one resource's deliveries never overlap. 1 = strictly in order. */
   webhookConcurrency?: number;
   clock?: () => Date;
   log?: Logger;
@@ -214,7 +214,7 @@ export async function startWooEmulator(options: WooEmulatorOptions): Promise<Woo
   queue = new DeliveryQueue({
     faults: () => faults.get(),
     random,
-    concurrency: options.webhookConcurrency ?? 1,
+    concurrency: options.webhookConcurrency ?? 4,
     deliver: (item) => deliverQueued(deliverDeps, item),
   });
   const activeQueue = queue;

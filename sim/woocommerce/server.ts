@@ -10,7 +10,7 @@ import type { StoreContext } from './context.js';
 import { WcError, noRoute } from './errors.js';
 import type { FaultState } from './faults.js';
 import type { JournalEntry, RequestJournal } from './journal.js';
-import { parsePhpQuery, type PhpParams } from './params.js';
+import { parseList, parsePhpQuery, type PhpParams } from './params.js';
 import type { Capability, Router, RouteResult } from './router.js';
 import { phpJsonEncode } from './webhooks/php-json.js';
 
@@ -69,6 +69,17 @@ function send(response: ServerResponse, method: string, result: RouteResult, jso
   headers['Content-Length'] = String(Buffer.byteLength(text));
   response.writeHead(result.status, headers);
   response.end(method === 'HEAD' ? undefined : text);
+}
+
+/** `_fields=a,b`: WordPress trims each returned object to those keys (WooCommerce always keeps `id`). */
+function applyFields(result: RouteResult, fields: string[]): RouteResult {
+  if (fields.length === 0 || result.status >= 300) return result;
+  const keep = new Set([...fields.map((f) => f.split('.')[0] as string), 'id']);
+  const pick = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([key]) => keep.has(key)))
+      : value;
+  return { ...result, body: Array.isArray(result.body) ? result.body.map(pick) : pick(result.body) };
 }
 
 const errorResult = (error: WcError, headers: Record<string, string> = {}): RouteResult => ({
@@ -258,7 +269,7 @@ async function handle(
           0,
         )
       : undefined;
-    finish(result, batchItems === undefined ? {} : { batchItems });
+    finish(applyFields(result, parseList(query._fields)), batchItems === undefined ? {} : { batchItems });
   } catch (error) {
     if (error instanceof WcError) {
       finish(errorResult(error));

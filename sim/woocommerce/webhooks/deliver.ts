@@ -15,7 +15,7 @@ import type { QueuedDelivery } from './queue.js';
 export const USER_AGENT = 'WooCommerce/9.8.5 Hookshot (WordPress/6.8.1)';
 /** `woocommerce_max_webhook_delivery_failures` */
 const MAX_FAILURES = 5;
-const MAX_LOG = 20_000;
+const MAX_LOG = 5_000;
 
 export interface DeliverDeps {
   ctx: StoreContext;

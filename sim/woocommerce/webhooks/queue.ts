@@ -12,6 +12,8 @@ export interface QueuedDelivery {
   enqueuedAt: number;
 }
 
+const keyOf = (item: QueuedDelivery): string => `${item.webhookId}:${item.resourceId}`;
+
 export interface DeliveryQueueDeps {
   faults: () => Faults;
   random: () => number;
@@ -23,6 +25,8 @@ export class DeliveryQueue {
   private readonly pending: QueuedDelivery[] = [];
   private readonly pendingKeys = new Set<string>();
   private inflight = 0;
+  /** Keys being delivered: a later event for the same key waits, so one resource stays in order. */
+  private readonly inflightKeys = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private waiters: (() => void)[] = [];
   private closed = false;
@@ -33,7 +37,7 @@ export class DeliveryQueue {
   /** Returns false when an identical delivery was already pending (coalesced). */
   enqueue(item: QueuedDelivery): boolean {
     if (this.closed) return false;
-    const key = `${item.webhookId}:${item.resourceId}`;
+    const key = keyOf(item);
     if (this.pendingKeys.has(key)) {
       this.coalesced += 1;
       return false;
@@ -68,15 +72,20 @@ export class DeliveryQueue {
         ];
       }
     }
-    while (this.inflight < this.deps.concurrency && this.pending.length > 0) {
-      const item = this.pending.shift() as QueuedDelivery;
-      this.pendingKeys.delete(`${item.webhookId}:${item.resourceId}`);
+    while (this.inflight < this.deps.concurrency) {
+      const index = this.pending.findIndex((p) => !this.inflightKeys.has(keyOf(p)));
+      if (index < 0) break;
+      const [item] = this.pending.splice(index, 1) as [QueuedDelivery];
+      const key = keyOf(item);
+      this.pendingKeys.delete(key);
+      this.inflightKeys.add(key);
       this.inflight += 1;
       void this.deps
         .deliver(item)
         .catch(() => undefined)
         .finally(() => {
           this.inflight -= 1;
+          this.inflightKeys.delete(key);
           if (this.pending.length > 0) this.schedule();
           this.notify();
         });

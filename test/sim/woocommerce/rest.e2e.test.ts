@@ -244,3 +244,11 @@ describe('orders', () => {
     expect(obj(missing.json).code).toBe('woocommerce_rest_order_invalid_id');
   });
 });
+
+describe('_fields', () => {
+  it('trims responses to the requested fields, keeping id', async () => {
+    const result = await call(`${api}/products?per_page=2&_fields=sku,stock_quantity`);
+    for (const item of arr(result.json))
+      expect(Object.keys(item).sort()).toEqual(['id', 'sku', 'stock_quantity']);
+  });
+});
