@@ -5,6 +5,7 @@
 import * as inboxWrites from './inbox-writes.bench.js';
 import * as dispatch from './dispatch.bench.js';
 import * as odooOrders from './odoo-orders.bench.js';
+import * as wooWebhookIngest from './woo-webhook-ingest.bench.js';
 
 export interface BenchResult {
   title: string;
@@ -16,4 +17,4 @@ export interface Bench {
   run(): Promise<BenchResult>;
 }
 
-export const benches: Bench[] = [inboxWrites, dispatch, odooOrders];
+export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest];
