@@ -133,7 +133,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     recoverOnStart: options.recoverOnStart ?? (options.dialect === 'sqlite' ? 'all' : 'expired'),
     ...(options.random ? { random: options.random } : {}),
   });
-  const inbox = createInbox({ db, clock, newId, metrics, append, committed: wake });
+  const writers = options.dialect === 'postgres' ? 4 : 1;
+  const inbox = createInbox({ db, clock, newId, metrics, append, committed: wake, writers });
   const publisher = new GroupCommit<EventRecord[], void>(async (batches) => {
     await db.transaction().execute((trx) => bus.append(trx, batches.flat()));
     wake();

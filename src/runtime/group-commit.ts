@@ -11,30 +11,40 @@
  */
 export class GroupCommit<I, O> {
   #queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
-  #running: Promise<void> | undefined;
+  readonly #drains = new Map<symbol, Promise<void>>();
 
+  /**
+   * `writers` transactions may be open at once: 1 for SQLite (one writer anyway); a few for
+   * PostgreSQL, whose round trips would otherwise leave the server idle between batches.
+   */
   constructor(
     private readonly commit: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 256,
+    private readonly writers = 1,
   ) {}
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
-      if (!this.#running) this.#running = this.#drain();
+      if (this.#drains.size < this.writers) this.#startDrain();
     });
   }
 
   /** Resolves once everything submitted so far has been committed or failed. */
   async flushed(): Promise<void> {
-    while (this.#running) await this.#running;
+    while (this.#drains.size > 0) await Promise.all([...this.#drains.values()]);
+  }
+
+  #startDrain(): void {
+    const id = Symbol('drain');
+    this.#drains.set(id, this.#drain(id));
   }
 
   get pending(): number {
     return this.#queue.length;
   }
 
-  async #drain(): Promise<void> {
+  async #drain(id: symbol): Promise<void> {
     // Let the current tick's callers join the first batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.#queue.length > 0) {
@@ -46,6 +56,8 @@ export class GroupCommit<I, O> {
         for (const b of batch) b.reject(error);
       }
     }
-    this.#running = undefined;
+    // Synchronously with seeing the queue empty: a caller resumed by the last batch that submits
+    // again must find this drain gone and start another, never rely on one that is finishing.
+    this.#drains.delete(id);
   }
 }

@@ -15,6 +15,8 @@ export interface InboxDeps {
   /** Called after each commit so the dispatcher looks for the new deliveries at once. */
   committed: () => void;
   maxBatch?: number;
+  /** Transactions open at once (see `GroupCommit`). */
+  writers?: number;
 }
 
 /**
@@ -22,15 +24,19 @@ export interface InboxDeps {
  * each resolves only after that transaction committed — never acknowledge before durable.
  */
 export function createInbox(deps: InboxDeps): Inbox & { flushed(): Promise<void> } {
-  const writer = new GroupCommit<InboundMessage, AcceptResult>(async (messages) => {
-    const results = await deps.db
-      .transaction()
-      .execute((trx) =>
-        acceptBatch(trx, messages, { newId: deps.newId, now: deps.clock.now(), append: deps.append }),
-      );
-    messages.forEach((m, i) => deps.metrics.inbox(m.source, (results[i] as AcceptResult).status));
-    deps.committed();
-    return results;
-  }, deps.maxBatch ?? 256);
+  const writer = new GroupCommit<InboundMessage, AcceptResult>(
+    async (messages) => {
+      const results = await deps.db
+        .transaction()
+        .execute((trx) =>
+          acceptBatch(trx, messages, { newId: deps.newId, now: deps.clock.now(), append: deps.append }),
+        );
+      messages.forEach((m, i) => deps.metrics.inbox(m.source, (results[i] as AcceptResult).status));
+      deps.committed();
+      return results;
+    },
+    deps.maxBatch ?? 256,
+    deps.writers ?? 1,
+  );
   return { accept: (message) => writer.submit(message), flushed: () => writer.flushed() };
 }
