@@ -46,6 +46,7 @@ export interface WmsEmulatorOptions {
   /** Units per parcel; each parcel ships as its own shipment. Default: one shipment per order. */
   maxUnitsPerShipment?: number;
   faults?: Partial<WmsFaults>;
+  /** Default 8 attempts, 250 ms doubling (about 30 s in all), so a hub that starts late still gets them. */
   webhookRetry?: Partial<WebhookRetry>;
   /** Seed for the fault dice, for reproducible runs. */
   seed?: number;
@@ -103,7 +104,7 @@ export async function startWmsEmulator(options: WmsEmulatorOptions): Promise<Wms
     random,
     pending,
     deliveries,
-    retry: { attempts: 5, baseDelayMs: 100, ...options.webhookRetry },
+    retry: { attempts: 8, baseDelayMs: 250, ...options.webhookRetry },
     log,
   });
   const lifecycle = new FulfilmentLifecycle({

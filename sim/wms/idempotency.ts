@@ -24,16 +24,31 @@ export async function withIdempotency(
 ): Promise<FastifyReply> {
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
-    return sendWmsProblem(reply, 400, 'idempotency_key_required', 'Send an Idempotency-Key header (1–255 characters).');
+    return sendWmsProblem(
+      reply,
+      400,
+      'idempotency_key_required',
+      'Send an Idempotency-Key header (1–255 characters).',
+    );
   }
   const fingerprint = createHash('sha256').update(rawBody).digest('hex');
   const seen = books.idempotencyRecord(scope, key);
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
-      return sendWmsProblem(reply, 422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.');
+      return sendWmsProblem(
+        reply,
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used with a different request body.',
+      );
     }
     if (seen.response === undefined) {
-      return sendWmsProblem(reply, 409, 'idempotency_request_in_progress', 'The first request with this key is still being processed.');
+      return sendWmsProblem(
+        reply,
+        409,
+        'idempotency_request_in_progress',
+        'The first request with this key is still being processed.',
+      );
     }
     return reply.code(200).header('idempotent-replayed', 'true').send(seen.response.body);
   }

@@ -149,7 +149,12 @@ export class FulfilmentLifecycle {
     order.updatedAt = new Date().toISOString();
   }
 
-  private emit(order: FulfilmentOrder, type: WmsEventType, final: boolean, exception?: WmsEvent['exception']): void {
+  private emit(
+    order: FulfilmentOrder,
+    type: WmsEventType,
+    final: boolean,
+    exception?: WmsEvent['exception'],
+  ): void {
     order.sequence += 1;
     const event: WmsEvent = {
       id: `evt_${ulid()}`,

@@ -4,8 +4,20 @@
 import type { FastifyReply } from 'fastify';
 import type { FieldProblem } from './schemas.js';
 
-export function wmsProblem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
-  return { type: `https://wms.example.com/problems/${code}`, title: code.replaceAll('_', ' '), status, code, detail, ...extra };
+export function wmsProblem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: `https://wms.example.com/problems/${code}`,
+    title: code.replaceAll('_', ' '),
+    status,
+    code,
+    detail,
+    ...extra,
+  };
 }
 
 export function sendWmsProblem(

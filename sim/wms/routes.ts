@@ -44,7 +44,9 @@ export function registerWmsRoutes(app: FastifyInstance, deps: RouteDeps): void {
     });
     done();
   });
-  app.setNotFoundHandler((request, reply) => sendWmsProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url}.`));
+  app.setNotFoundHandler((request, reply) =>
+    sendWmsProblem(reply, 404, 'route_not_found', `No route ${request.method} ${request.url}.`),
+  );
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
     return sendWmsProblem(reply, status, status === 500 ? 'internal_error' : 'bad_request', error.message);
@@ -61,15 +63,23 @@ export function registerWmsRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
   app.get('/v1/fulfilment-orders/:id', (request, reply) => {
     const order = deps.books.get((request.params as { id: string }).id);
-    return order ? reply.send(order) : sendWmsProblem(reply, 404, 'fulfilment_order_not_found', 'No such fulfilment order.');
+    return order
+      ? reply.send(order)
+      : sendWmsProblem(reply, 404, 'fulfilment_order_not_found', 'No such fulfilment order.');
   });
   app.post('/v1/fulfilment-orders/:id/cancel', (request, reply) => {
     const order = deps.books.get((request.params as { id: string }).id);
     if (!order) return sendWmsProblem(reply, 404, 'fulfilment_order_not_found', 'No such fulfilment order.');
     if (!deps.lifecycle.cancel(order)) {
-      return sendWmsProblem(reply, 409, 'already_shipped', 'The fulfilment order has shipped and can no longer be cancelled.', {
-        fulfilmentStatus: order.status,
-      });
+      return sendWmsProblem(
+        reply,
+        409,
+        'already_shipped',
+        'The fulfilment order has shipped and can no longer be cancelled.',
+        {
+          fulfilmentStatus: order.status,
+        },
+      );
     }
     return reply.send(order);
   });
@@ -78,7 +88,10 @@ export function registerWmsRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.put('/_sim/faults', (request, reply) => {
     const parsed = parseJson(request.body);
     const result = parsed.ok ? check<Partial<WmsFaults>>(faultsPatchValidator, parsed.value) : parsed;
-    if (!result.ok) return sendWmsProblem(reply, 400, 'validation_failed', 'Invalid fault settings.', { errors: result.errors });
+    if (!result.ok)
+      return sendWmsProblem(reply, 400, 'validation_failed', 'Invalid fault settings.', {
+        errors: result.errors,
+      });
     return reply.send(deps.faults.set(result.value));
   });
 }
@@ -98,7 +111,12 @@ function gate(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply, don
       reply.header('retry-after', String(faults.retryAfterSeconds));
       void sendWmsProblem(reply, 429, 'rate_limited', 'Too many requests.');
     } else if (chance(deps.random, faults.rate5xx)) {
-      void sendWmsProblem(reply, 503, 'service_unavailable', 'The warehouse system is temporarily unavailable.');
+      void sendWmsProblem(
+        reply,
+        503,
+        'service_unavailable',
+        'The warehouse system is temporarily unavailable.',
+      );
     } else {
       done();
     }
@@ -107,22 +125,35 @@ function gate(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply, don
   else proceed();
 }
 
-function parseJson(body: unknown): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] } {
-  if (typeof body !== 'string') return { ok: false, errors: [{ path: '/', message: 'expected a JSON body' }] };
+function parseJson(
+  body: unknown,
+): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] } {
+  if (typeof body !== 'string')
+    return { ok: false, errors: [{ path: '/', message: 'expected a JSON body' }] };
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
-    return { ok: false, errors: [{ path: '/', message: error instanceof Error ? error.message : 'malformed JSON' }] };
+    return {
+      ok: false,
+      errors: [{ path: '/', message: error instanceof Error ? error.message : 'malformed JSON' }],
+    };
   }
 }
 
 type Validator = Parameters<typeof check>[0];
 
 /** Parses and validates a JSON body; on failure the 400 problem is already sent. */
-function readBody<T>(request: FastifyRequest, reply: FastifyReply, validator: Validator, what: string): { raw: string; value: T } | undefined {
+function readBody<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  validator: Validator,
+  what: string,
+): { raw: string; value: T } | undefined {
   const parsed = parseJson(request.body);
   if (!parsed.ok) {
-    void sendWmsProblem(reply, 400, 'malformed_json', 'The body is not valid JSON.', { errors: parsed.errors });
+    void sendWmsProblem(reply, 400, 'malformed_json', 'The body is not valid JSON.', {
+      errors: parsed.errors,
+    });
     return undefined;
   }
   const valid = check<T>(validator, parsed.value);
@@ -138,7 +169,12 @@ function createFulfilment(deps: RouteDeps, request: FastifyRequest, reply: Fasti
   if (!read) return reply;
   const { raw, value: body } = read;
   if (body.warehouse !== deps.warehouseId) {
-    return sendWmsProblem(reply, 422, 'unknown_warehouse', `This endpoint serves warehouse "${deps.warehouseId}".`);
+    return sendWmsProblem(
+      reply,
+      422,
+      'unknown_warehouse',
+      `This endpoint serves warehouse "${deps.warehouseId}".`,
+    );
   }
   const refs = body.lines.map((line) => line.lineRef);
   if (new Set(refs).size !== refs.length) {
@@ -149,7 +185,9 @@ function createFulfilment(deps: RouteDeps, request: FastifyRequest, reply: Fasti
     if (open) {
       return {
         status: 409,
-        body: wmsProblem(409, 'reference_exists', 'An open fulfilment order already has this reference.', { existingId: open.id }),
+        body: wmsProblem(409, 'reference_exists', 'An open fulfilment order already has this reference.', {
+          existingId: open.id,
+        }),
       };
     }
     const now = new Date().toISOString();

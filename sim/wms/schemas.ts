@@ -24,7 +24,11 @@ export const CreateFulfilmentSchema = Type.Object({
   reference: Text(100),
   warehouse: Text(64),
   lines: Type.Array(
-    Type.Object({ lineRef: Text(64), sku: Text(100), quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
+    Type.Object({
+      lineRef: Text(64),
+      sku: Text(100),
+      quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    }),
     { minItems: 1, maxItems: 500 },
   ),
   shipTo: ShipToSchema,
@@ -73,10 +77,16 @@ export interface FieldProblem {
 
 /** Validates `value`, returning the typed value or the list of problems. */
 export function check<T>(
-  validator: { Check(value: unknown): boolean; Errors(value: unknown): Iterable<{ instancePath: string; message: string }> },
+  validator: {
+    Check(value: unknown): boolean;
+    Errors(value: unknown): Iterable<{ instancePath: string; message: string }>;
+  },
   value: unknown,
 ): { ok: true; value: T } | { ok: false; errors: FieldProblem[] } {
   if (validator.Check(value)) return { ok: true, value: value as T };
-  const errors = [...validator.Errors(value)].map((e) => ({ path: e.instancePath || '/', message: e.message }));
+  const errors = [...validator.Errors(value)].map((e) => ({
+    path: e.instancePath || '/',
+    message: e.message,
+  }));
   return { ok: false, errors };
 }

@@ -119,7 +119,11 @@ export class WebhookSender {
       await response.arrayBuffer();
       return { ...base, status: response.status, at: new Date().toISOString() };
     } catch (error) {
-      return { ...base, error: error instanceof Error ? error.message : String(error), at: new Date().toISOString() };
+      return {
+        ...base,
+        error: error instanceof Error ? error.message : String(error),
+        at: new Date().toISOString(),
+      };
     }
   }
 }

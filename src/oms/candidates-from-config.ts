@@ -15,7 +15,12 @@ import type { Candidates, CandidateLocation } from './types.js';
 export interface RoutingConfig {
   stores: readonly { id: string; locations: readonly string[]; region?: string }[];
   warehouses: readonly { id: string; region?: string; priority?: number; costPerShipment?: string }[];
-  dropship?: readonly { id: string; serves: readonly string[]; priority?: number; costPerShipment?: string }[];
+  dropship?: readonly {
+    id: string;
+    serves: readonly string[];
+    priority?: number;
+    costPerShipment?: string;
+  }[];
 }
 
 /** Drop-ship suppliers come after every own warehouse unless configured otherwise. */

@@ -13,4 +13,10 @@ export { RoutingRulesSchema, DEFAULT_ROUTING_RULES, type RoutingRules } from './
 export type * from './types.js';
 export { routingRulesFromConfig, type RulesResult } from './rules-from-config.js';
 export { candidatesFromConfig, type RoutingConfig } from './candidates-from-config.js';
-export { createOmsRouter, type OmsRouterOptions, type RouterAnswer, type RouterLine, type RouterRequest } from './order-router.js';
+export {
+  createOmsRouter,
+  type OmsRouterOptions,
+  type RouterAnswer,
+  type RouterLine,
+  type RouterRequest,
+} from './order-router.js';

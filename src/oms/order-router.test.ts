@@ -49,7 +49,11 @@ describe('createOmsRouter', () => {
     expect(asked).toEqual([['main', 'second', 'acme', '|', 'A', 'B']]);
     expect(first.assignments).toEqual([{ location: 'second', kind: 'warehouse', lines }]);
     expect(first.reasons).toContain('line 1 (A): second can ship the whole order in one shipment');
-    const rerouted = await router.route({ order: { storeId: 'eu', externalId: '7' }, lines, exclude: ['second'] });
+    const rerouted = await router.route({
+      order: { storeId: 'eu', externalId: '7' },
+      lines,
+      exclude: ['second'],
+    });
     expect(rerouted.assignments.map((a) => a.location)).toEqual(['acme']);
     expect(rerouted.backorders).toEqual([]);
   });
@@ -64,7 +68,11 @@ describe('routingRulesFromConfig', () => {
     });
     const bad = routingRulesFromConfig({ allowSplit: 'yes', colour: 'red' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['routing.allowSplit']));
-    expect(routingRulesFromConfig([1])).toEqual({ ok: false, errors: [{ path: 'routing', message: 'must be an object' }] });
+    if (!bad.ok)
+      expect(bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['routing.allowSplit']));
+    expect(routingRulesFromConfig([1])).toEqual({
+      ok: false,
+      errors: [{ path: 'routing', message: 'must be an object' }],
+    });
   });
 });

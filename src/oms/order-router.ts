@@ -43,7 +43,9 @@ export interface OmsRouterOptions {
   availability: (locationIds: string[], skus: string[]) => Promise<Record<string, Record<string, number>>>;
 }
 
-export function createOmsRouter(options: OmsRouterOptions): { route(request: RouterRequest): Promise<RouterAnswer> } {
+export function createOmsRouter(options: OmsRouterOptions): {
+  route(request: RouterRequest): Promise<RouterAnswer>;
+} {
   return {
     async route({ order, lines, exclude }) {
       const storeId = order.storeId;
@@ -61,12 +63,22 @@ export function createOmsRouter(options: OmsRouterOptions): { route(request: Rou
         candidatesFromConfig(options.config, storeId, available),
         { ...options.rules, excludeLocations: [...(options.rules.excludeLocations ?? []), ...exclude] },
       );
-      const toLine = (line: { lineRef: string; sku: string; quantity: number }): RouterLine => ({ lineId: line.lineRef, sku: line.sku, quantity: line.quantity });
+      const toLine = (line: { lineRef: string; sku: string; quantity: number }): RouterLine => ({
+        lineId: line.lineRef,
+        sku: line.sku,
+        quantity: line.quantity,
+      });
       return {
-        assignments: result.fulfilments.map((plan) => ({ location: plan.locationId, kind: plan.kind, lines: plan.lines.map(toLine) })),
+        assignments: result.fulfilments.map((plan) => ({
+          location: plan.locationId,
+          kind: plan.kind,
+          lines: plan.lines.map(toLine),
+        })),
         backorders: result.backorders.map(toLine),
         cancelledLines: result.cancelled.map(toLine),
-        reasons: result.decisions.flatMap((decision) => decision.reasons.map((reason) => `line ${decision.lineRef} (${decision.sku}): ${reason}`)),
+        reasons: result.decisions.flatMap((decision) =>
+          decision.reasons.map((reason) => `line ${decision.lineRef} (${decision.sku}): ${reason}`),
+        ),
         decisions: result.decisions,
       };
     },

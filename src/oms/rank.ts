@@ -7,7 +7,11 @@ import { Decimal } from 'decimal.js';
 import type { RoutingRules } from './routing-rules.js';
 import type { CandidateLocation, RouteInput } from './types.js';
 
-export function ineligibleReason(location: CandidateLocation, input: RouteInput, rules: RoutingRules): string | undefined {
+export function ineligibleReason(
+  location: CandidateLocation,
+  input: RouteInput,
+  rules: RoutingRules,
+): string | undefined {
   if (rules.excludeLocations?.includes(location.id)) return 'excluded by routing rules';
   if (location.serves && input.storeId !== undefined && !location.serves.includes(input.storeId)) {
     return `does not serve store ${input.storeId}`;
@@ -21,7 +25,9 @@ export function inRegion(location: CandidateLocation, input: RouteInput): boolea
 
 export function shipmentCost(location: CandidateLocation, units: number): Decimal | undefined {
   if (location.costPerShipment === undefined && location.costPerUnit === undefined) return undefined;
-  return new Decimal(location.costPerShipment ?? '0').plus(new Decimal(location.costPerUnit ?? '0').times(units));
+  return new Decimal(location.costPerShipment ?? '0').plus(
+    new Decimal(location.costPerUnit ?? '0').times(units),
+  );
 }
 
 /** Negative when `a` is preferred over `b` for shipping `units`. */
@@ -49,9 +55,15 @@ export function compareLocations(
 }
 
 /** Why `location` was preferred, in words for the timeline. */
-export function rankReasons(location: CandidateLocation, input: RouteInput, rules: RoutingRules, units: number): string[] {
+export function rankReasons(
+  location: CandidateLocation,
+  input: RouteInput,
+  rules: RoutingRules,
+  units: number,
+): string[] {
   const reasons: string[] = [];
-  if (rules.preferRegion && inRegion(location, input)) reasons.push(`${location.id} is in the store's region ${input.storeRegion ?? ''}`);
+  if (rules.preferRegion && inRegion(location, input))
+    reasons.push(`${location.id} is in the store's region ${input.storeRegion ?? ''}`);
   reasons.push(`${location.id} has priority ${location.priority}`);
   const cost = shipmentCost(location, units);
   if (cost) reasons.push(`${location.id} costs ${cost.toFixed(2)} for ${units} unit(s)`);

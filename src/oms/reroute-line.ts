@@ -38,7 +38,8 @@ export function rerouteLine(
   options: RerouteOptions = {},
 ): RoutingResult {
   const line = input.lines.find((candidate) => candidate.lineRef === lineRef);
-  if (!line) throw new PermanentError(`order ${input.orderKey} has no line ${lineRef}`, { code: 'unknown_line' });
+  if (!line)
+    throw new PermanentError(`order ${input.orderKey} has no line ${lineRef}`, { code: 'unknown_line' });
   const wasShipping =
     previous.fulfilments
       .find((fulfilment) => fulfilment.locationId === failedLocationId)
@@ -46,13 +47,26 @@ export function rerouteLine(
       .reduce((sum, planned) => sum + planned.quantity, 0) ?? 0;
   const quantity = options.quantity ?? (wasShipping > 0 ? wasShipping : line.quantity);
 
-  const excluded = new Set([...(rules.excludeLocations ?? []), failedLocationId, ...(options.alsoFailed ?? [])]);
+  const excluded = new Set([
+    ...(rules.excludeLocations ?? []),
+    failedLocationId,
+    ...(options.alsoFailed ?? []),
+  ]);
   const shipping = new Set(previous.fulfilments.map((fulfilment) => fulfilment.locationId));
-  const result = routeOrder({ ...input, lines: [{ ...line, quantity }] }, candidates, { ...rules, excludeLocations: [...excluded] }, shipping);
+  const result = routeOrder(
+    { ...input, lines: [{ ...line, quantity }] },
+    candidates,
+    { ...rules, excludeLocations: [...excluded] },
+    shipping,
+  );
   for (const decision of result.decisions) {
     decision.reasons.unshift(`rerouted from ${failedLocationId}: it could not pick ${quantity} unit(s)`);
     for (const location of decision.rejected) {
-      if (excluded.has(location.locationId) && location.locationId !== failedLocationId && !rules.excludeLocations?.includes(location.locationId)) {
+      if (
+        excluded.has(location.locationId) &&
+        location.locationId !== failedLocationId &&
+        !rules.excludeLocations?.includes(location.locationId)
+      ) {
         location.reason = 'failed to pick this line before';
       }
       if (location.locationId === failedLocationId) location.reason = 'could not pick this line';

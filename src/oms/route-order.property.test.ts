@@ -34,10 +34,19 @@ const locationsArb: fc.Arbitrary<CandidateLocation[]> = fc
       ),
     ),
   )
-  .map((locations) => locations.map(({ serves, costPerShipment, ...rest }) => ({ ...rest, ...(serves ? { serves } : {}), ...(costPerShipment ? { costPerShipment } : {}) })));
+  .map((locations) =>
+    locations.map(({ serves, costPerShipment, ...rest }) => ({
+      ...rest,
+      ...(serves ? { serves } : {}),
+      ...(costPerShipment ? { costPerShipment } : {}),
+    })),
+  );
 
 const inputArb: fc.Arbitrary<RouteInput> = fc
-  .array(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 6 })
+  .array(fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 8 }) }), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .chain((lines) =>
     fc.record({
       orderKey: fc.constant('order:eu:1'),
@@ -48,11 +57,23 @@ const inputArb: fc.Arbitrary<RouteInput> = fc
   );
 
 /** Every ordered unit is in exactly one place, and no location ships more than it has. */
-function assertConservation(input: RouteInput, locations: CandidateLocation[], result: RoutingResult, rules: RoutingRules): void {
+function assertConservation(
+  input: RouteInput,
+  locations: CandidateLocation[],
+  result: RoutingResult,
+  rules: RoutingRules,
+): void {
   for (const line of input.lines) {
-    const shipped = result.fulfilments.flatMap((f) => f.lines).filter((l) => l.lineRef === line.lineRef).reduce((s, l) => s + l.quantity, 0);
-    const back = result.backorders.filter((l) => l.lineRef === line.lineRef).reduce((s, l) => s + l.quantity, 0);
-    const cancelled = result.cancelled.filter((l) => l.lineRef === line.lineRef).reduce((s, l) => s + l.quantity, 0);
+    const shipped = result.fulfilments
+      .flatMap((f) => f.lines)
+      .filter((l) => l.lineRef === line.lineRef)
+      .reduce((s, l) => s + l.quantity, 0);
+    const back = result.backorders
+      .filter((l) => l.lineRef === line.lineRef)
+      .reduce((s, l) => s + l.quantity, 0);
+    const cancelled = result.cancelled
+      .filter((l) => l.lineRef === line.lineRef)
+      .reduce((s, l) => s + l.quantity, 0);
     expect(shipped + back + cancelled).toBe(line.quantity);
     if (!rules.allowPartialLine) expect([0, line.quantity]).toContain(shipped);
   }
@@ -65,7 +86,8 @@ function assertConservation(input: RouteInput, locations: CandidateLocation[], r
       expect(line.quantity).toBeGreaterThan(0);
       used.set(line.sku, (used.get(line.sku) ?? 0) + line.quantity);
     }
-    for (const [sku, units] of used) expect(units).toBeLessThanOrEqual(Math.max(0, location?.available[sku] ?? 0));
+    for (const [sku, units] of used)
+      expect(units).toBeLessThanOrEqual(Math.max(0, location?.available[sku] ?? 0));
   }
   expect(new Set(result.fulfilments.map((f) => f.locationId)).size).toBe(result.fulfilments.length);
   if (!rules.allowSplit) expect(result.fulfilments.length).toBeLessThanOrEqual(1);
@@ -86,11 +108,19 @@ describe('routeOrder properties', () => {
   it('ships from a single location whenever one holds the whole order (minimise-split)', () => {
     fc.assert(
       fc.property(inputArb, locationsArb, (input, locations) => {
-        const rules: RoutingRules = { strategy: 'minimise-split', allowSplit: true, allowPartialLine: false, backorder: 'backorder', preferRegion: true };
+        const rules: RoutingRules = {
+          strategy: 'minimise-split',
+          allowSplit: true,
+          allowPartialLine: false,
+          backorder: 'backorder',
+          preferRegion: true,
+        };
         const result = routeOrder({ ...input, storeId: undefined }, { locations }, rules);
         const need = new Map<string, number>();
         for (const line of input.lines) need.set(line.sku, (need.get(line.sku) ?? 0) + line.quantity);
-        const someoneHasAll = locations.some((l) => [...need].every(([sku, q]) => (l.available[sku] ?? 0) >= q));
+        const someoneHasAll = locations.some((l) =>
+          [...need].every(([sku, q]) => (l.available[sku] ?? 0) >= q),
+        );
         if (someoneHasAll) expect(result.fulfilments).toHaveLength(1);
       }),
       { numRuns: 300 },
@@ -106,7 +136,11 @@ describe('routeOrder properties', () => {
         if (!failed || !line) return;
         const next = rerouteLine(plan, failed.locationId, input, line.lineRef, { locations }, rules);
         expect(next.fulfilments.map((f) => f.locationId)).not.toContain(failed.locationId);
-        const moved = [...next.fulfilments.flatMap((f) => f.lines), ...next.backorders, ...next.cancelled].reduce((s, l) => s + l.quantity, 0);
+        const moved = [
+          ...next.fulfilments.flatMap((f) => f.lines),
+          ...next.backorders,
+          ...next.cancelled,
+        ].reduce((s, l) => s + l.quantity, 0);
         expect(moved).toBe(line.quantity);
       }),
       { numRuns: 300 },

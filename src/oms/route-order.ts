@@ -19,7 +19,14 @@ import { PermanentError } from '../runtime/errors.js';
 import { compareLocations, ineligibleReason, rankReasons } from './rank.js';
 import { DEFAULT_ROUTING_RULES, type RoutingRules } from './routing-rules.js';
 import { StockLedger } from './stock-ledger.js';
-import type { Candidates, CandidateLocation, LineDecision, RouteInput, RouteLine, RoutingResult } from './types.js';
+import type {
+  Candidates,
+  CandidateLocation,
+  LineDecision,
+  RouteInput,
+  RouteLine,
+  RoutingResult,
+} from './types.js';
 
 interface Run {
   input: RouteInput;
@@ -58,9 +65,12 @@ export function routeOrder(
 function assertLines(lines: readonly RouteLine[]): void {
   const refs = new Set<string>();
   for (const line of lines) {
-    if (refs.has(line.lineRef)) throw new PermanentError(`line ${line.lineRef} appears twice`, { code: 'duplicate_line_ref' });
+    if (refs.has(line.lineRef))
+      throw new PermanentError(`line ${line.lineRef} appears twice`, { code: 'duplicate_line_ref' });
     if (!Number.isInteger(line.quantity) || line.quantity < 0) {
-      throw new PermanentError(`line ${line.lineRef} has quantity ${line.quantity}`, { code: 'invalid_quantity' });
+      throw new PermanentError(`line ${line.lineRef} has quantity ${line.quantity}`, {
+        code: 'invalid_quantity',
+      });
     }
     refs.add(line.lineRef);
   }
@@ -83,7 +93,9 @@ function assign(run: Run, location: CandidateLocation, lines: readonly RouteLine
 
 /** One shipment when any location has everything: the best-ranked such location. Returns open lines. */
 function assignWholeOrder(run: Run, lines: RouteLine[]): RouteLine[] {
-  const whole = run.ranked.find((location) => run.ledger.wholeLines(location.id, lines).length === lines.length);
+  const whole = run.ranked.find(
+    (location) => run.ledger.wholeLines(location.id, lines).length === lines.length,
+  );
   if (!whole || lines.length === 0) return lines;
   assign(run, whole, lines, `${whole.id} can ship the whole order in one shipment`);
   return [];
@@ -98,13 +110,23 @@ function assignGreedyCover(run: Run, open: RouteLine[]): RouteLine[] {
       const lines = run.ledger.wholeLines(location.id, remaining);
       const units = lines.reduce((sum, line) => sum + line.quantity, 0);
       // Strictly better only, so ties keep the better-ranked location found first.
-      if (lines.length > 0 && (!best || lines.length > best.lines.length || (lines.length === best.lines.length && units > best.units))) {
+      if (
+        lines.length > 0 &&
+        (!best ||
+          lines.length > best.lines.length ||
+          (lines.length === best.lines.length && units > best.units))
+      ) {
         best = { location, lines, units };
       }
     }
     if (!best) return remaining;
     const taken = new Set(best.lines.map((line) => line.lineRef));
-    assign(run, best.location, best.lines, `${best.location.id} ships ${best.lines.length} of the ${remaining.length} line(s) no chosen location had (fewest shipments)`);
+    assign(
+      run,
+      best.location,
+      best.lines,
+      `${best.location.id} ships ${best.lines.length} of the ${remaining.length} line(s) no chosen location had (fewest shipments)`,
+    );
     remaining = remaining.filter((line) => !taken.has(line.lineRef));
   }
 }
@@ -112,7 +134,9 @@ function assignGreedyCover(run: Run, open: RouteLine[]): RouteLine[] {
 /** `priority` strategy: each line from the best-ranked location holding all of it. */
 function assignLineByLine(run: Run, open: RouteLine[]): RouteLine[] {
   return open.filter((line) => {
-    const location = run.ranked.find((candidate) => run.ledger.available(candidate.id, line.sku) >= line.quantity);
+    const location = run.ranked.find(
+      (candidate) => run.ledger.available(candidate.id, line.sku) >= line.quantity,
+    );
     if (!location) return true;
     assign(run, location, [line], `${location.id} is the best-ranked location holding the line`);
     return false;
@@ -128,7 +152,12 @@ function assignSingleBest(run: Run, open: RouteLine[]): RouteLine[] {
   }
   if (!best) return open;
   const lines = run.ledger.wholeLines(best.location.id, open);
-  assign(run, best.location, lines, `${best.location.id} ships the most of the order and splitting is not allowed`);
+  assign(
+    run,
+    best.location,
+    lines,
+    `${best.location.id} ships the most of the order and splitting is not allowed`,
+  );
   const taken = new Set(lines.map((line) => line.lineRef));
   // Partial lines (if allowed) may only come from this same location.
   run.ranked = [best.location];
@@ -146,13 +175,19 @@ function assignPartials(run: Run, open: RouteLine[]): void {
       if (need <= 0) break;
       if (take <= 0) continue;
       run.ledger.take(location.id, line, take);
-      note(run, line.lineRef, `${take} of ${line.quantity} from ${location.id} (line divided: no location holds all of it)`);
+      note(
+        run,
+        line.lineRef,
+        `${take} of ${line.quantity} from ${location.id} (line divided: no location holds all of it)`,
+      );
     }
   }
 }
 
 function hasAllocations(run: Run, locationId: string): boolean {
-  return run.input.lines.some((line) => run.ledger.allocated(line.lineRef).some((allocation) => allocation.locationId === locationId));
+  return run.input.lines.some((line) =>
+    run.ledger.allocated(line.lineRef).some((allocation) => allocation.locationId === locationId),
+  );
 }
 
 function buildResult(run: Run, lines: RouteLine[], candidates: Candidates): RoutingResult {
@@ -163,7 +198,8 @@ function buildResult(run: Run, lines: RouteLine[], candidates: Candidates): Rout
     for (const allocation of allocations) {
       let plan = result.fulfilments.find((fulfilment) => fulfilment.locationId === allocation.locationId);
       if (!plan) {
-        const kind = candidates.locations.find((location) => location.id === allocation.locationId)?.kind ?? 'warehouse';
+        const kind =
+          candidates.locations.find((location) => location.id === allocation.locationId)?.kind ?? 'warehouse';
         plan = { locationId: allocation.locationId, kind, lines: [] };
         result.fulfilments.push(plan);
       }
@@ -171,15 +207,31 @@ function buildResult(run: Run, lines: RouteLine[], candidates: Candidates): Rout
     }
     const missing = line.quantity - run.ledger.allocatedUnits(line.lineRef);
     if (missing > 0) {
-      (cancel ? result.cancelled : result.backorders).push({ lineRef: line.lineRef, sku: line.sku, quantity: missing });
-      note(run, line.lineRef, cancel ? `${missing} unit(s) cancelled: no location can ship them (policy cancel-line)` : `${missing} unit(s) backordered: no location can ship them now`);
+      (cancel ? result.cancelled : result.backorders).push({
+        lineRef: line.lineRef,
+        sku: line.sku,
+        quantity: missing,
+      });
+      note(
+        run,
+        line.lineRef,
+        cancel
+          ? `${missing} unit(s) cancelled: no location can ship them (policy cancel-line)`
+          : `${missing} unit(s) backordered: no location can ship them now`,
+      );
     }
     result.decisions.push(decisionFor(run, line, candidates, missing, cancel));
   }
   return result;
 }
 
-function decisionFor(run: Run, line: RouteLine, candidates: Candidates, missing: number, cancel: boolean): LineDecision {
+function decisionFor(
+  run: Run,
+  line: RouteLine,
+  candidates: Candidates,
+  missing: number,
+  cancel: boolean,
+): LineDecision {
   const allocations = run.ledger.allocated(line.lineRef).map((allocation) => ({ ...allocation }));
   const chosen = [...allocations].sort((a, b) => b.quantity - a.quantity)[0]?.locationId ?? null;
   const rejected = [...candidates.locations]
@@ -189,9 +241,17 @@ function decisionFor(run: Run, line: RouteLine, candidates: Candidates, missing:
       const ineligible = ineligibleReason(location, run.input, run.rules);
       if (ineligible) return { locationId: location.id, reason: ineligible };
       const has = Math.max(0, Math.floor(location.available[line.sku] ?? 0));
-      if (has < line.quantity) return { locationId: location.id, reason: `has ${has} of ${line.sku}, needs ${line.quantity}` };
-      if (!run.ranked.includes(location)) return { locationId: location.id, reason: 'splitting is not allowed and another location ships more of the order' };
-      return { locationId: location.id, reason: 'not chosen: another location ranks higher or ships more of the order' };
+      if (has < line.quantity)
+        return { locationId: location.id, reason: `has ${has} of ${line.sku}, needs ${line.quantity}` };
+      if (!run.ranked.includes(location))
+        return {
+          locationId: location.id,
+          reason: 'splitting is not allowed and another location ships more of the order',
+        };
+      return {
+        locationId: location.id,
+        reason: 'not chosen: another location ranks higher or ships more of the order',
+      };
     });
   return {
     lineRef: line.lineRef,

@@ -22,7 +22,9 @@ import { Type, type Static } from 'typebox';
 
 export const RoutingRulesSchema = Type.Object(
   {
-    strategy: Type.Union([Type.Literal('minimise-split'), Type.Literal('priority')], { default: 'minimise-split' }),
+    strategy: Type.Union([Type.Literal('minimise-split'), Type.Literal('priority')], {
+      default: 'minimise-split',
+    }),
     allowSplit: Type.Boolean({ default: true }),
     allowPartialLine: Type.Boolean({ default: false }),
     backorder: Type.Union([Type.Literal('backorder'), Type.Literal('cancel-line')], { default: 'backorder' }),

@@ -15,11 +15,13 @@ import { DEFAULT_ROUTING_RULES, RoutingRulesSchema, type RoutingRules } from './
 
 const validator = Compile(RoutingRulesSchema);
 
-export type RulesResult = { ok: true; rules: RoutingRules } | { ok: false; errors: { path: string; message: string }[] };
+export type RulesResult =
+  { ok: true; rules: RoutingRules } | { ok: false; errors: { path: string; message: string }[] };
 
 export function routingRulesFromConfig(section: unknown): RulesResult {
   if (section === undefined || section === null) return { ok: true, rules: { ...DEFAULT_ROUTING_RULES } };
-  if (typeof section !== 'object' || Array.isArray(section)) return { ok: false, errors: [{ path: 'routing', message: 'must be an object' }] };
+  if (typeof section !== 'object' || Array.isArray(section))
+    return { ok: false, errors: [{ path: 'routing', message: 'must be an object' }] };
   const candidate = { ...DEFAULT_ROUTING_RULES, ...(section as Record<string, unknown>) };
   if (validator.Check(candidate)) return { ok: true, rules: candidate };
   const errors = [...validator.Errors(candidate)].map((error) => ({

@@ -29,7 +29,8 @@ interface SimWmsFlags {
 
 function nonNegativeInt(value: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('must be a non-negative integer');
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new InvalidArgumentError('must be a non-negative integer');
   return parsed;
 }
 
@@ -58,7 +59,8 @@ export function register(program: Command): void {
     .action(async (flags: SimWmsFlags) => {
       // Secrets are read from the environment here, not as option defaults, so --help never prints them.
       const secret = flags.secret ?? process.env.WMS_WEBHOOK_SECRET;
-      if (secret === undefined || secret === '') throw new InvalidArgumentError('--secret (or WMS_WEBHOOK_SECRET) is required');
+      if (secret === undefined || secret === '')
+        throw new InvalidArgumentError('--secret (or WMS_WEBHOOK_SECRET) is required');
       const log = createLogger({ name: 'sim-wms' });
       const wms = await startWmsEmulator({
         port: flags.port,

@@ -27,9 +27,23 @@ export const WmsFulfilmentOrderSchema = Type.Object({
   status: Type.String(),
   lines: Type.Array(Line),
   shipments: Type.Array(
-    Type.Object({ id: Type.String(), carrier: Type.String(), trackingNumber: Type.String(), trackingUrl: Type.Optional(Type.String()), shippedAt: Type.String(), lines: Type.Array(Line) }),
+    Type.Object({
+      id: Type.String(),
+      carrier: Type.String(),
+      trackingNumber: Type.String(),
+      trackingUrl: Type.Optional(Type.String()),
+      shippedAt: Type.String(),
+      lines: Type.Array(Line),
+    }),
   ),
-  unfulfilledLines: Type.Array(Type.Object({ lineRef: Type.String(), sku: Type.String(), quantity: Type.Integer(), reason: Type.String() })),
+  unfulfilledLines: Type.Array(
+    Type.Object({
+      lineRef: Type.String(),
+      sku: Type.String(),
+      quantity: Type.Integer(),
+      reason: Type.String(),
+    }),
+  ),
   sequence: Type.Optional(Type.Integer()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -85,7 +99,13 @@ export function createWmsClient(options: WmsClientOptions): WmsClient {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function call<T>(method: string, path: string, validator: Validator<T>, body?: unknown, idempotencyKey?: string): Promise<{ status: number; value: T } | { status: 404 }> {
+  async function call<T>(
+    method: string,
+    path: string,
+    validator: Validator<T>,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; value: T } | { status: 404 }> {
     const run = async (signal: AbortSignal) => {
       let response: Response;
       try {
@@ -115,10 +135,16 @@ export function createWmsClient(options: WmsClientOptions): WmsClient {
       try {
         value = JSON.parse(text);
       } catch {
-        throw new PermanentError(`${system} answered ${response.status} with a body that is not JSON`, { system, code: 'invalid_response' });
+        throw new PermanentError(`${system} answered ${response.status} with a body that is not JSON`, {
+          system,
+          code: 'invalid_response',
+        });
       }
       if (!validator.Check(value)) {
-        throw new PermanentError(`${system} answered ${response.status} with an unexpected body`, { system, code: 'invalid_response' });
+        throw new PermanentError(`${system} answered ${response.status} with an unexpected body`, {
+          system,
+          code: 'invalid_response',
+        });
       }
       return { status: response.status, value };
     };
@@ -126,7 +152,8 @@ export function createWmsClient(options: WmsClientOptions): WmsClient {
     return run(AbortSignal.timeout(options.timeoutMs ?? 10_000));
   }
 
-  const found = <T>(result: { status: number; value: T } | { status: 404 }): T | undefined => ('value' in result ? result.value : undefined);
+  const found = <T>(result: { status: number; value: T } | { status: 404 }): T | undefined =>
+    'value' in result ? result.value : undefined;
   const required = <T>(result: { status: number; value: T } | { status: 404 }): T => {
     if ('value' in result) return result.value;
     throw new PermanentError(`${system} answered 404`, { system, code: 'not_found' });
@@ -134,11 +161,17 @@ export function createWmsClient(options: WmsClientOptions): WmsClient {
 
   return {
     system,
-    createFulfilment: async (body, key) => required(await call('POST', '/v1/fulfilment-orders', orderValidator, body, key)),
-    getFulfilment: async (id) => found(await call('GET', `/v1/fulfilment-orders/${encodeURIComponent(id)}`, orderValidator)),
+    createFulfilment: async (body, key) =>
+      required(await call('POST', '/v1/fulfilment-orders', orderValidator, body, key)),
+    getFulfilment: async (id) =>
+      found(await call('GET', `/v1/fulfilment-orders/${encodeURIComponent(id)}`, orderValidator)),
     findByReference: async (reference) =>
-      found(await call('GET', `/v1/fulfilment-orders?reference=${encodeURIComponent(reference)}`, listValidator))?.data ?? [],
-    cancelFulfilment: async (id) => required(await call('POST', `/v1/fulfilment-orders/${encodeURIComponent(id)}/cancel`, orderValidator)),
-    receiveReturn: async (body, key) => required(await call('POST', '/v1/returns', returnValidator, body, key)),
+      found(
+        await call('GET', `/v1/fulfilment-orders?reference=${encodeURIComponent(reference)}`, listValidator),
+      )?.data ?? [],
+    cancelFulfilment: async (id) =>
+      required(await call('POST', `/v1/fulfilment-orders/${encodeURIComponent(id)}/cancel`, orderValidator)),
+    receiveReturn: async (body, key) =>
+      required(await call('POST', '/v1/returns', returnValidator, body, key)),
   };
 }

@@ -25,13 +25,21 @@ function problemCode(bodyText: string): { code?: string; detail?: string } {
     const body: unknown = JSON.parse(bodyText);
     if (typeof body !== 'object' || body === null) return {};
     const { code, detail } = body as { code?: unknown; detail?: unknown };
-    return { ...(typeof code === 'string' ? { code } : {}), ...(typeof detail === 'string' ? { detail } : {}) };
+    return {
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(typeof detail === 'string' ? { detail } : {}),
+    };
   } catch {
     return {};
   }
 }
 
-export function wmsErrorFromResponse(system: string, status: number, headers: Headers, bodyText: string): HubError {
+export function wmsErrorFromResponse(
+  system: string,
+  status: number,
+  headers: Headers,
+  bodyText: string,
+): HubError {
   const { code, detail } = problemCode(bodyText);
   const message = `${system} answered ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
   const details = { status, ...(code ? { wmsCode: code } : {}) };
@@ -44,7 +52,8 @@ export function wmsErrorFromResponse(system: string, status: number, headers: He
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
     });
   }
-  if (status === 401 || status === 403) return new PermanentError(message, { system, code: 'auth_failed', details });
+  if (status === 401 || status === 403)
+    return new PermanentError(message, { system, code: 'auth_failed', details });
   return new PermanentError(message, { system, code: code ?? `http_${status}`, details });
 }
 

@@ -12,7 +12,11 @@
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 
-const LineSchema = Type.Object({ lineRef: Type.String({ minLength: 1 }), sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1 }) });
+const LineSchema = Type.Object({
+  lineRef: Type.String({ minLength: 1 }),
+  sku: Type.String({ minLength: 1 }),
+  quantity: Type.Integer({ minimum: 1 }),
+});
 
 const ShipmentSchema = Type.Object({
   id: Type.String({ minLength: 1 }),
@@ -22,7 +26,6 @@ const ShipmentSchema = Type.Object({
   shippedAt: Type.String({ minLength: 1 }),
   lines: Type.Array(LineSchema),
 });
-
 
 const FulfilmentSnapshotSchema = Type.Object({
   id: Type.String({ minLength: 1 }),
@@ -38,13 +41,26 @@ const FulfilmentSnapshotSchema = Type.Object({
   ]),
   lines: Type.Array(LineSchema),
   shipments: Type.Array(ShipmentSchema),
-  unfulfilledLines: Type.Array(Type.Object({ lineRef: Type.String(), sku: Type.String(), quantity: Type.Integer({ minimum: 1 }), reason: Type.String() })),
+  unfulfilledLines: Type.Array(
+    Type.Object({
+      lineRef: Type.String(),
+      sku: Type.String(),
+      quantity: Type.Integer({ minimum: 1 }),
+      reason: Type.String(),
+    }),
+  ),
 });
 
 const ReturnSchema = Type.Object({
   id: Type.String({ minLength: 1 }),
   reference: Type.String({ minLength: 1 }),
-  lines: Type.Array(Type.Object({ sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1 }), condition: Type.String() })),
+  lines: Type.Array(
+    Type.Object({
+      sku: Type.String({ minLength: 1 }),
+      quantity: Type.Integer({ minimum: 1 }),
+      condition: Type.String(),
+    }),
+  ),
   receivedAt: Type.String(),
 });
 
@@ -80,7 +96,8 @@ export type WmsFulfilmentSnapshot = WmsFulfilmentEvent['fulfilment'];
 
 const validator = Compile(WmsEventSchema);
 
-export type ParsedWmsEvent = { ok: true; event: WmsEvent } | { ok: false; errors: { path: string; message: string }[] };
+export type ParsedWmsEvent =
+  { ok: true; event: WmsEvent } | { ok: false; errors: { path: string; message: string }[] };
 
 export function parseWmsEvent(rawBody: string): ParsedWmsEvent {
   let value: unknown;
@@ -90,6 +107,8 @@ export function parseWmsEvent(rawBody: string): ParsedWmsEvent {
     return { ok: false, errors: [{ path: '/', message: 'body is not valid JSON' }] };
   }
   if (validator.Check(value)) return { ok: true, event: value };
-  const errors = [...validator.Errors(value)].slice(0, 20).map((e) => ({ path: e.instancePath || '/', message: e.message }));
+  const errors = [...validator.Errors(value)]
+    .slice(0, 20)
+    .map((e) => ({ path: e.instancePath || '/', message: e.message }));
   return { ok: false, errors };
 }

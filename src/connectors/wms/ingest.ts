@@ -19,7 +19,9 @@ import { parseWmsEvent } from './event-schema.js';
 import { fromWmsEvent, type FulfilmentUpdate } from './mapping.js';
 
 export const WMS_INGEST_CONSUMER = 'wms-ingest';
-export const WMS_FULFILMENT_TYPES = ['picking', 'packed', 'shipped', 'exception', 'cancelled'].map((type) => `wms.fulfilment.${type}`);
+export const WMS_FULFILMENT_TYPES = ['picking', 'packed', 'shipped', 'exception', 'cancelled'].map(
+  (type) => `wms.fulfilment.${type}`,
+);
 
 /** Data of `fulfilment.progressed` (the saga's `FulfilmentProgressed`). */
 export interface FulfilmentProgressedData {
@@ -32,7 +34,9 @@ export interface FulfilmentProgressedData {
   at: string;
 }
 
-export function registerWmsIngest(runtime: { subscribe(consumer: string, types: string[], handler: Handler): unknown }): void {
+export function registerWmsIngest(runtime: {
+  subscribe(consumer: string, types: string[], handler: Handler): unknown;
+}): void {
   runtime.subscribe(WMS_INGEST_CONSUMER, WMS_FULFILMENT_TYPES, wmsIngestHandler());
 }
 
@@ -41,16 +45,23 @@ export function wmsIngestHandler(): Handler {
     const { body } = ctx.message.data as { body: string };
     const parsed = parseWmsEvent(body);
     // The webhook route validated it before storing; failing here means the schema changed under us.
-    if (!parsed.ok) throw new PermanentError(`stored WMS event ${ctx.message.id} no longer parses`, { code: 'invalid_event', system: ctx.message.source });
+    if (!parsed.ok)
+      throw new PermanentError(`stored WMS event ${ctx.message.id} no longer parses`, {
+        code: 'invalid_event',
+        system: ctx.message.source,
+      });
     const update = fromWmsEvent(parsed.event);
     if (update.kind !== 'fulfilment') return;
     const order = update.orderSubject === undefined ? undefined : parseOrderSubject(update.orderSubject);
     if (!order || update.fulfilmentRequestId === undefined) {
       // A fulfilment the hub did not request (keyed in by hand at the warehouse): a person decides.
-      throw new BusinessError(`WMS fulfilment ${update.wmsFulfilmentId} has a reference that names no hub order`, {
-        code: 'unknown_reference',
-        system: ctx.message.source,
-      });
+      throw new BusinessError(
+        `WMS fulfilment ${update.wmsFulfilmentId} has a reference that names no hub order`,
+        {
+          code: 'unknown_reference',
+          system: ctx.message.source,
+        },
+      );
     }
     const subject = update.orderSubject as string;
     const partitionKey = orderPartitionKey(order.storeId, order.orderId);
@@ -60,17 +71,38 @@ export function wmsIngestHandler(): Handler {
       subject,
       partitionKey,
       source: ctx.message.source,
-      data: { ...order, reference: requestId, location: update.location, wmsId: update.wmsFulfilmentId, status: update.status, at: parsed.event.createdAt },
+      data: {
+        ...order,
+        reference: requestId,
+        location: update.location,
+        wmsId: update.wmsFulfilmentId,
+        status: update.status,
+        at: parsed.event.createdAt,
+      },
     };
     // Failure first: the saga must know a line will not come before it counts what has shipped.
-    const shipments = update.shipments.map((shipment) => makeEvent('shipment.confirmed', subject, partitionKey, { ...order, shipment }, { source: ctx.message.source }));
+    const shipments = update.shipments.map((shipment) =>
+      makeEvent(
+        'shipment.confirmed',
+        subject,
+        partitionKey,
+        { ...order, shipment },
+        { source: ctx.message.source },
+      ),
+    );
     if (update.unfulfillable.length > 0) {
       await ctx.effects.run(`wms:${update.location}:${update.wmsFulfilmentId}:unfulfillable`, {
         perform: async () => {
           const lines = update.unfulfillable.map(({ lineId, sku, quantity }) => ({ lineId, sku, quantity }));
           const reason = `${update.location} could not pick ${lines.map((line) => `${line.quantity}× ${line.sku}`).join(', ')}`;
           await ctx.publish([
-            makeEvent('fulfilment.failed', subject, partitionKey, { ...order, requestId, location: update.location, code: 'line_unfulfillable', reason, lines }, { source: ctx.message.source }),
+            makeEvent(
+              'fulfilment.failed',
+              subject,
+              partitionKey,
+              { ...order, requestId, location: update.location, code: 'line_unfulfillable', reason, lines },
+              { source: ctx.message.source },
+            ),
           ]);
           return true;
         },

@@ -13,7 +13,16 @@ const request: FulfilmentRequest = {
   location: 'main',
   kind: 'warehouse',
   lines: [{ lineId: '316', sku: 'TEE-M', quantity: 3 }],
-  shipTo: { firstName: 'John', lastName: 'Doe', line1: '969 Market', city: 'San Francisco', region: 'CA', postcode: '94103', country: 'US', phone: '' },
+  shipTo: {
+    firstName: 'John',
+    lastName: 'Doe',
+    line1: '969 Market',
+    city: 'San Francisco',
+    region: 'CA',
+    postcode: '94103',
+    country: 'US',
+    phone: '',
+  },
   shippingMethod: 'ups',
   requestedAt: '2026-11-23T15:00:00Z',
 };
@@ -26,7 +35,14 @@ describe('WMS mapping', () => {
         reference: 'orders.eu.727/ff-eu-727-1',
         warehouse: 'main',
         lines: [{ lineRef: '316', sku: 'TEE-M', quantity: 3 }],
-        shipTo: { name: 'John Doe', address1: '969 Market', city: 'San Francisco', postcode: '94103', region: 'CA', country: 'US' },
+        shipTo: {
+          name: 'John Doe',
+          address1: '969 Market',
+          city: 'San Francisco',
+          postcode: '94103',
+          region: 'CA',
+          country: 'US',
+        },
         carrierHint: 'ups',
       },
     });
@@ -73,14 +89,31 @@ describe('WMS mapping', () => {
       createdAt: '2026-11-23T15:00:00Z',
       warehouse: 'main',
       sequence: 1,
-      return: { id: 'RT-1', reference: 'orders.eu.727/rma-1', lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' }], receivedAt: '2026-11-23T15:00:00Z' },
+      return: {
+        id: 'RT-1',
+        reference: 'orders.eu.727/rma-1',
+        lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' }],
+        receivedAt: '2026-11-23T15:00:00Z',
+      },
     });
-    expect(update).toMatchObject({ kind: 'return', wmsReturnId: 'RT-1', orderSubject: 'order:eu:727', lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' }] });
+    expect(update).toMatchObject({
+      kind: 'return',
+      wmsReturnId: 'RT-1',
+      orderSubject: 'order:eu:727',
+      lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' }],
+    });
   });
 
   it('gives a foreign reference its own partition', () => {
-    expect(parseWmsReference('MANUAL-42', 'main')).toEqual({ partitionKey: 'wms.main.MANUAL-42', fulfilmentRequestId: undefined, orderSubject: undefined });
-    expect(parseWmsReference('orders.eu-2.1001/ff', 'main')).toMatchObject({ partitionKey: 'orders.eu-2.1001', orderSubject: 'order:eu-2:1001' });
+    expect(parseWmsReference('MANUAL-42', 'main')).toEqual({
+      partitionKey: 'wms.main.MANUAL-42',
+      fulfilmentRequestId: undefined,
+      orderSubject: undefined,
+    });
+    expect(parseWmsReference('orders.eu-2.1001/ff', 'main')).toMatchObject({
+      partitionKey: 'orders.eu-2.1001',
+      orderSubject: 'order:eu-2:1001',
+    });
   });
 
   it("reads the saga's WC-<store>-<order>/<location>/<attempt> references", () => {
@@ -89,6 +122,9 @@ describe('WMS mapping', () => {
       fulfilmentRequestId: 'WC-eu-2-1001/main/3',
       orderSubject: 'order:eu-2:1001',
     });
-    expect(parseWmsReference('WC-us-7', 'main')).toMatchObject({ partitionKey: 'orders.us.7', orderSubject: 'order:us:7' });
+    expect(parseWmsReference('WC-us-7', 'main')).toMatchObject({
+      partitionKey: 'orders.us.7',
+      orderSubject: 'order:us:7',
+    });
   });
 });

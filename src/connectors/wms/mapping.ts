@@ -54,7 +54,8 @@ export interface WmsFulfilmentInput {
  */
 export function toWmsFulfilmentBody(input: WmsFulfilmentInput): WmsFulfilmentRequestBody {
   const to = input.shipTo;
-  const name = [to.firstName, to.lastName].filter((part) => part !== undefined && part !== '').join(' ') || to.company;
+  const name =
+    [to.firstName, to.lastName].filter((part) => part !== undefined && part !== '').join(' ') || to.company;
   if (!name || !to.line1 || !to.city || !to.country) {
     const missing = Object.entries({ name, line1: to.line1, city: to.city, country: to.country })
       .filter(([, value]) => !value)
@@ -65,7 +66,8 @@ export function toWmsFulfilmentBody(input: WmsFulfilmentInput): WmsFulfilmentReq
       details: { missing },
     });
   }
-  const optional = (key: string, value: string | undefined) => (value === undefined || value === '' ? {} : { [key]: value });
+  const optional = (key: string, value: string | undefined) =>
+    value === undefined || value === '' ? {} : { [key]: value };
   return {
     reference: input.reference,
     warehouse: input.location,
@@ -87,9 +89,16 @@ export function toWmsFulfilmentBody(input: WmsFulfilmentInput): WmsFulfilmentReq
 }
 
 /** A canonical FulfilmentRequest as a POST body; the request id is the Idempotency-Key. */
-export function toWmsFulfilmentRequest(request: FulfilmentRequest): { body: WmsFulfilmentRequestBody; idempotencyKey: string } {
+export function toWmsFulfilmentRequest(request: FulfilmentRequest): {
+  body: WmsFulfilmentRequestBody;
+  idempotencyKey: string;
+} {
   const order = parseOrderSubject(request.orderSubject);
-  if (!order) throw new PermanentError(`not an order subject: ${request.orderSubject}`, { code: 'invalid_order_subject', system: `wms:${request.location}` });
+  if (!order)
+    throw new PermanentError(`not an order subject: ${request.orderSubject}`, {
+      code: 'invalid_order_subject',
+      system: `wms:${request.location}`,
+    });
   const body = toWmsFulfilmentBody({
     reference: wmsReference(orderPartitionKey(order.storeId, order.orderId), request.id),
     location: request.location,
@@ -147,7 +156,9 @@ export function fromWmsEvent(event: WmsEvent): FulfilmentUpdate | ReturnReceived
 }
 
 /** Maps a fulfilment snapshot (from an event or from GET /v1/fulfilment-orders/:id). */
-export function fromWmsFulfilment(snapshot: WmsFulfilmentSnapshot): Omit<FulfilmentUpdate, 'eventType' | 'sequence'> {
+export function fromWmsFulfilment(
+  snapshot: WmsFulfilmentSnapshot,
+): Omit<FulfilmentUpdate, 'eventType' | 'sequence'> {
   const parsed = parseWmsReference(snapshot.reference, snapshot.warehouse);
   const orderSubject = parsed.orderSubject ?? `wms:${snapshot.warehouse}:fulfilment:${snapshot.id}`;
   return {
@@ -159,7 +170,9 @@ export function fromWmsFulfilment(snapshot: WmsFulfilmentSnapshot): Omit<Fulfilm
     orderSubject: parsed.orderSubject,
     shipments: snapshot.shipments.map((shipment) => ({
       id: `wms:${snapshot.warehouse}:${shipment.id}`,
-      ...(parsed.fulfilmentRequestId === undefined ? {} : { fulfilmentRequestId: parsed.fulfilmentRequestId }),
+      ...(parsed.fulfilmentRequestId === undefined
+        ? {}
+        : { fulfilmentRequestId: parsed.fulfilmentRequestId }),
       orderSubject,
       location: snapshot.warehouse,
       carrier: shipment.carrier,
@@ -168,6 +181,11 @@ export function fromWmsFulfilment(snapshot: WmsFulfilmentSnapshot): Omit<Fulfilm
       lines: shipment.lines.map((line) => ({ lineId: line.lineRef, sku: line.sku, quantity: line.quantity })),
       shippedAt: shipment.shippedAt,
     })),
-    unfulfillable: snapshot.unfulfilledLines.map((line) => ({ lineId: line.lineRef, sku: line.sku, quantity: line.quantity, reason: line.reason })),
+    unfulfillable: snapshot.unfulfilledLines.map((line) => ({
+      lineId: line.lineRef,
+      sku: line.sku,
+      quantity: line.quantity,
+      reason: line.reason,
+    })),
   };
 }

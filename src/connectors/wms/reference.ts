@@ -38,12 +38,21 @@ export function parseWmsReference(reference: string, warehouseId: string): Parse
   const channel = CHANNEL_REF.exec(reference);
   if (channel) {
     const [storeId, orderId] = [channel[1] as string, channel[2] as string];
-    return { partitionKey: orderPartitionKey(storeId, orderId), fulfilmentRequestId: reference, orderSubject: orderSubject(storeId, orderId) };
+    return {
+      partitionKey: orderPartitionKey(storeId, orderId),
+      fulfilmentRequestId: reference,
+      orderSubject: orderSubject(storeId, orderId),
+    };
   }
   const slash = reference.indexOf('/');
   const key = slash === -1 ? reference : reference.slice(0, slash);
   const match = ORDER_KEY.exec(key);
-  if (!match) return { partitionKey: `wms.${warehouseId}.${reference}`, fulfilmentRequestId: undefined, orderSubject: undefined };
+  if (!match)
+    return {
+      partitionKey: `wms.${warehouseId}.${reference}`,
+      fulfilmentRequestId: undefined,
+      orderSubject: undefined,
+    };
   return {
     partitionKey: key,
     fulfilmentRequestId: slash === -1 ? undefined : reference.slice(slash + 1),

@@ -13,7 +13,15 @@ describe('WMS webhook signatures', () => {
   });
 
   it('accepts a valid signature within tolerance', () => {
-    expect(verifyWmsSignature({ secret: 'whsec_test', timestamp: '1700000000', signature: VECTOR, rawBody: BODY, now: NOW + 299_000 })).toEqual({ ok: true });
+    expect(
+      verifyWmsSignature({
+        secret: 'whsec_test',
+        timestamp: '1700000000',
+        signature: VECTOR,
+        rawBody: BODY,
+        now: NOW + 299_000,
+      }),
+    ).toEqual({ ok: true });
   });
 
   it.each([
@@ -25,11 +33,26 @@ describe('WMS webhook signatures', () => {
     ['an old timestamp', { now: NOW + 301_000 }, 'timestamp_out_of_tolerance'],
     ['a future timestamp', { now: NOW - 301_000 }, 'timestamp_out_of_tolerance'],
   ])('refuses %s', (_name, patch, code) => {
-    const input = { secret: 'whsec_test', timestamp: '1700000000', signature: VECTOR, rawBody: BODY, now: NOW, ...patch };
+    const input = {
+      secret: 'whsec_test',
+      timestamp: '1700000000',
+      signature: VECTOR,
+      rawBody: BODY,
+      now: NOW,
+      ...patch,
+    };
     expect(verifyWmsSignature(input)).toEqual({ ok: false, code });
   });
 
   it('a re-signed timestamp does not verify with the old signature', () => {
-    expect(verifyWmsSignature({ secret: 'whsec_test', timestamp: '1700000001', signature: VECTOR, rawBody: BODY, now: NOW }).ok).toBe(false);
+    expect(
+      verifyWmsSignature({
+        secret: 'whsec_test',
+        timestamp: '1700000001',
+        signature: VECTOR,
+        rawBody: BODY,
+        now: NOW,
+      }).ok,
+    ).toBe(false);
   });
 });

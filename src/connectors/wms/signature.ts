@@ -22,7 +22,10 @@ export function signWmsBody(secret: string, timestamp: string, rawBody: string |
 
 export type SignatureCheck =
   | { ok: true }
-  | { ok: false; code: 'signature_missing' | 'timestamp_invalid' | 'timestamp_out_of_tolerance' | 'signature_invalid' };
+  | {
+      ok: false;
+      code: 'signature_missing' | 'timestamp_invalid' | 'timestamp_out_of_tolerance' | 'signature_invalid';
+    };
 
 export interface SignatureInput {
   secret: string;
@@ -35,8 +38,10 @@ export interface SignatureInput {
 }
 
 export function verifyWmsSignature(input: SignatureInput): SignatureCheck {
-  if (input.signature === undefined || input.signature === '') return { ok: false, code: 'signature_missing' };
-  if (input.timestamp === undefined || !/^\d{1,12}$/.test(input.timestamp)) return { ok: false, code: 'timestamp_invalid' };
+  if (input.signature === undefined || input.signature === '')
+    return { ok: false, code: 'signature_missing' };
+  if (input.timestamp === undefined || !/^\d{1,12}$/.test(input.timestamp))
+    return { ok: false, code: 'timestamp_invalid' };
   const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const skew = Math.abs((input.now ?? Date.now()) / 1000 - Number(input.timestamp));
   if (skew > tolerance) return { ok: false, code: 'timestamp_out_of_tolerance' };

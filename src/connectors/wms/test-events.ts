@@ -3,7 +3,9 @@
  */
 import type { WmsEvent } from './event-schema.js';
 
-export function shippedEvent(overrides: Partial<{ id: string; sequence: number; warehouse: string; reference: string }> = {}): WmsEvent {
+export function shippedEvent(
+  overrides: Partial<{ id: string; sequence: number; warehouse: string; reference: string }> = {},
+): WmsEvent {
   const warehouse = overrides.warehouse ?? 'main';
   return {
     id: overrides.id ?? 'evt_01JD0000000000000000000001',

@@ -14,7 +14,8 @@ class RecordingInbox implements Inbox {
 
   async accept(message: InboundMessage): Promise<AcceptResult> {
     if (this.failing) throw new Error('disk full');
-    if (this.accepted.some((seen) => seen.source === message.source && seen.dedupeKey === message.dedupeKey)) return { status: 'duplicate', id: undefined };
+    if (this.accepted.some((seen) => seen.source === message.source && seen.dedupeKey === message.dedupeKey))
+      return { status: 'duplicate', id: undefined };
     if (message.version) {
       const last = this.versions.get(message.version.key);
       if (last !== undefined && last >= message.version.value) return { status: 'stale', id: undefined };
@@ -34,12 +35,19 @@ describe('POST /webhooks/wms/:warehouseId', () => {
   beforeEach(async () => {
     inbox = new RecordingInbox();
     app = Fastify();
-    await app.register(wmsWebhookRoutes, { warehouses: [{ id: 'main', webhookSecret: SECRET }], inbox, log: silentLogger() });
+    await app.register(wmsWebhookRoutes, {
+      warehouses: [{ id: 'main', webhookSecret: SECRET }],
+      inbox,
+      log: silentLogger(),
+    });
     await app.ready();
   });
   afterEach(() => app.close());
 
-  function send(body: string, options: { warehouse?: string; secret?: string; timestamp?: string; signature?: string } = {}) {
+  function send(
+    body: string,
+    options: { warehouse?: string; secret?: string; timestamp?: string; signature?: string } = {},
+  ) {
     const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
     return app.inject({
       method: 'POST',
@@ -80,7 +88,9 @@ describe('POST /webhooks/wms/:warehouseId', () => {
     expect(older.statusCode).toBe(202);
     expect(older.json()).toMatchObject({ status: 'stale' });
     // 10 sorts before 9 as text: the padded version must still order it after.
-    expect((await send(JSON.stringify(shippedEvent({ id: 'evt_10', sequence: 10 })))).json()).toMatchObject({ status: 'accepted' });
+    expect((await send(JSON.stringify(shippedEvent({ id: 'evt_10', sequence: 10 })))).json()).toMatchObject({
+      status: 'accepted',
+    });
     expect(inbox.accepted.map((m) => m.dedupeKey)).toEqual(['evt_01JD0000000000000000000001', 'evt_10']);
   });
 
@@ -93,13 +103,17 @@ describe('POST /webhooks/wms/:warehouseId', () => {
   });
 
   it('401 for a replay outside the timestamp tolerance', async () => {
-    const response = await send(JSON.stringify(shippedEvent()), { timestamp: String(Math.floor(Date.now() / 1000) - 3600) });
+    const response = await send(JSON.stringify(shippedEvent()), {
+      timestamp: String(Math.floor(Date.now() / 1000) - 3600),
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().code).toBe('timestamp_out_of_tolerance');
   });
 
   it('404 for an unknown warehouse', async () => {
-    const response = await send(JSON.stringify(shippedEvent({ warehouse: 'nowhere' })), { warehouse: 'nowhere' });
+    const response = await send(JSON.stringify(shippedEvent({ warehouse: 'nowhere' })), {
+      warehouse: 'nowhere',
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('warehouse_not_found');
   });

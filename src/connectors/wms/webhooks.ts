@@ -47,7 +47,12 @@ export function sequenceVersion(sequence: number): string {
 }
 
 /** The inbox message for a verified event; exported for pollers that fetch the same events. */
-export function inboundForWmsEvent(warehouseId: string, event: WmsEvent, body: string, headers: Record<string, string> = {}): InboundMessage {
+export function inboundForWmsEvent(
+  warehouseId: string,
+  event: WmsEvent,
+  body: string,
+  headers: Record<string, string> = {},
+): InboundMessage {
   const reference = 'fulfilment' in event ? event.fulfilment.reference : event.return.reference;
   const parsed = parseWmsReference(reference, warehouseId);
   const streamId = 'fulfilment' in event ? `fulfilment:${event.fulfilment.id}` : `return:${event.return.id}`;
@@ -67,23 +72,47 @@ export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = asy
   const lookup =
     typeof options.warehouses === 'function'
       ? options.warehouses
-      : ((list) => (id: string) => list.find((warehouse) => warehouse.id === id))(options.warehouses);
+      : (
+          (list) => (id: string) =>
+            list.find((warehouse) => warehouse.id === id)
+        )(options.warehouses);
 
   // Encapsulated to this plugin: signatures are over the exact bytes, so the body stays raw here.
   app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: options.bodyLimit ?? 1024 * 1024 }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: options.bodyLimit ?? 1024 * 1024 },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
-  const reject = (reply: FastifyReply, warehouseId: string, status: number, code: string, detail: string, errors?: { path: string; message: string }[]) => {
-    options.log.warn({ warehouse: warehouseId, status, code, eventId: header(reply.request, 'x-wms-event-id') }, `wms webhook refused: ${detail}`);
+  const reject = (
+    reply: FastifyReply,
+    warehouseId: string,
+    status: number,
+    code: string,
+    detail: string,
+    errors?: { path: string; message: string }[],
+  ) => {
+    options.log.warn(
+      { warehouse: warehouseId, status, code, eventId: header(reply.request, 'x-wms-event-id') },
+      `wms webhook refused: ${detail}`,
+    );
     return sendProblem(reply, status, code, detail, errors);
   };
 
   app.post<{ Params: { warehouseId: string } }>('/webhooks/wms/:warehouseId', async (request, reply) => {
     const { warehouseId } = request.params;
     const warehouse = lookup(warehouseId);
-    if (warehouse === undefined) return reject(reply, warehouseId, 404, 'warehouse_not_found', `No warehouse "${warehouseId}" is configured.`);
+    if (warehouse === undefined)
+      return reject(
+        reply,
+        warehouseId,
+        404,
+        'warehouse_not_found',
+        `No warehouse "${warehouseId}" is configured.`,
+      );
     const raw = typeof request.body === 'string' ? request.body : '';
 
     const check = verifyWmsSignature({
@@ -94,13 +123,34 @@ export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = asy
       ...(options.toleranceSeconds === undefined ? {} : { toleranceSeconds: options.toleranceSeconds }),
       ...(options.now === undefined ? {} : { now: options.now() }),
     });
-    if (!check.ok) return reject(reply, warehouseId, 401, check.code, 'X-WMS-Signature / X-WMS-Timestamp do not verify for this warehouse.');
+    if (!check.ok)
+      return reject(
+        reply,
+        warehouseId,
+        401,
+        check.code,
+        'X-WMS-Signature / X-WMS-Timestamp do not verify for this warehouse.',
+      );
 
     const parsed = parseWmsEvent(raw);
-    if (!parsed.ok) return reject(reply, warehouseId, 400, 'invalid_event', 'The event body does not match the WMS event schema.', parsed.errors);
+    if (!parsed.ok)
+      return reject(
+        reply,
+        warehouseId,
+        400,
+        'invalid_event',
+        'The event body does not match the WMS event schema.',
+        parsed.errors,
+      );
     const { event } = parsed;
     if (event.warehouse !== warehouseId) {
-      return reject(reply, warehouseId, 400, 'warehouse_mismatch', `The event is from warehouse "${event.warehouse}".`);
+      return reject(
+        reply,
+        warehouseId,
+        400,
+        'warehouse_mismatch',
+        `The event is from warehouse "${event.warehouse}".`,
+      );
     }
 
     const headers: Record<string, string> = {};
@@ -113,7 +163,12 @@ export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = asy
       return reply.code(202).send({ status: result.status, id: result.id ?? null });
     } catch (error) {
       options.log.error({ warehouse: warehouseId, eventId: event.id, err: error }, 'wms webhook not stored');
-      return sendProblem(reply, 503, 'inbox_unavailable', 'The event could not be stored; it was not acknowledged.');
+      return sendProblem(
+        reply,
+        503,
+        'inbox_unavailable',
+        'The event could not be stored; it was not acknowledged.',
+      );
     }
   });
 };

@@ -15,7 +15,14 @@ const request = {
   location: 'main',
   kind: 'warehouse' as const,
   lines: [{ lineId: '11', sku: 'TEE-M', quantity: 2 }],
-  shipTo: { firstName: 'Ada', lastName: 'Lovelace', line1: '1 Main Street', city: 'Dublin', postcode: 'D01', country: 'IE' },
+  shipTo: {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    line1: '1 Main Street',
+    city: 'Dublin',
+    postcode: 'D01',
+    country: 'IE',
+  },
   requestedAt: '2026-11-23T15:00:00Z',
 };
 
@@ -44,7 +51,9 @@ describe('WMS client against the emulator', () => {
     expect(retried.id).toBe(first.id);
     expect(wms.fulfilments.list()).toHaveLength(1);
     expect(wms.requests.count({ method: 'POST', idempotencyKey: 'ff-eu-1001-1' })).toBe(2);
-    expect((await client.findByReference('orders.eu.1001/ff-eu-1001-1')).map((o) => o.id)).toEqual([first.id]);
+    expect((await client.findByReference('orders.eu.1001/ff-eu-1001-1')).map((o) => o.id)).toEqual([
+      first.id,
+    ]);
     expect(await client.findByReference('orders.eu.404/none')).toEqual([]);
     await wms.flush();
     const shipped = await client.getFulfilment(first.id);
@@ -84,31 +93,55 @@ describe('WMS client against the emulator', () => {
     expect(invalid).toBeInstanceOf(PermanentError);
     expect(invalid).toMatchObject({ code: 'validation_failed' });
     const stranger = createWmsClient({ warehouseId: 'main', baseUrl: wms.url, apiKey: 'wrong' });
-    expect(await rejection(stranger.getFulfilment('x'))).toMatchObject({ kind: 'permanent', code: 'auth_failed' });
+    expect(await rejection(stranger.getFulfilment('x'))).toMatchObject({
+      kind: 'permanent',
+      code: 'auth_failed',
+    });
   });
 
   it('a slow WMS times out as transient', async () => {
     wms.faults.set({ delayMs: 300 });
-    const impatient = createWmsClient({ warehouseId: 'main', baseUrl: wms.url, apiKey: wms.apiKey, timeoutMs: 50 });
-    expect(await rejection(impatient.getFulfilment('x'))).toMatchObject({ kind: 'transient', code: 'timeout' });
+    const impatient = createWmsClient({
+      warehouseId: 'main',
+      baseUrl: wms.url,
+      apiKey: wms.apiKey,
+      timeoutMs: 50,
+    });
+    expect(await rejection(impatient.getFulfilment('x'))).toMatchObject({
+      kind: 'transient',
+      code: 'timeout',
+    });
   });
 
   it('an unreachable WMS is transient, and a nonsense answer is permanent invalid_response', async () => {
     const gone = createWmsClient({ warehouseId: 'main', baseUrl: 'http://127.0.0.1:1', apiKey: 'k' });
-    expect(await rejection(gone.getFulfilment('x'))).toMatchObject({ kind: 'transient', code: 'connection_failed' });
+    expect(await rejection(gone.getFulfilment('x'))).toMatchObject({
+      kind: 'transient',
+      code: 'connection_failed',
+    });
     const liar = createServer((_req, res) => res.end('{"hello":"world"}'));
     await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
     try {
       const port = (liar.address() as AddressInfo).port;
-      const confused = createWmsClient({ warehouseId: 'main', baseUrl: `http://127.0.0.1:${port}`, apiKey: 'k' });
-      expect(await rejection(confused.getFulfilment('x'))).toMatchObject({ kind: 'permanent', code: 'invalid_response' });
+      const confused = createWmsClient({
+        warehouseId: 'main',
+        baseUrl: `http://127.0.0.1:${port}`,
+        apiKey: 'k',
+      });
+      expect(await rejection(confused.getFulfilment('x'))).toMatchObject({
+        kind: 'permanent',
+        code: 'invalid_response',
+      });
     } finally {
       await new Promise<void>((resolve) => liar.close(() => resolve()));
     }
   });
 
   it('receives a return idempotently', async () => {
-    const body = { reference: 'orders.eu.1001/rma-1', lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' as const }] };
+    const body = {
+      reference: 'orders.eu.1001/rma-1',
+      lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' as const }],
+    };
     const first = await client.receiveReturn(body, 'rma-1');
     expect((await client.receiveReturn(body, 'rma-1')).id).toBe(first.id);
     expect(wms.fulfilments.returns()).toHaveLength(1);

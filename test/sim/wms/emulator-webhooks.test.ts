@@ -12,7 +12,9 @@ describe('WMS emulator milestones and signed webhooks', () => {
     await receiver?.close();
   });
 
-  async function start(options: Partial<WmsEmulatorOptions> = {}): Promise<{ wms: WmsEmulator; receiver: Receiver }> {
+  async function start(
+    options: Partial<WmsEmulatorOptions> = {},
+  ): Promise<{ wms: WmsEmulator; receiver: Receiver }> {
     receiver = await startReceiver(SECRET);
     wms = await startWmsEmulator({
       warehouseId: 'main',
@@ -39,27 +41,44 @@ describe('WMS emulator milestones and signed webhooks', () => {
     const ids = receiver.received.map((r) => r.event.id);
     expect(new Set(ids).size).toBe(3);
     expect(receiver.received.map((r) => r.headers['x-wms-event-id'])).toEqual(ids);
-    expect(receiver.received.map((r) => r.headers['x-wms-event'])).toEqual(receiver.received.map((r) => r.event.type));
+    expect(receiver.received.map((r) => r.headers['x-wms-event'])).toEqual(
+      receiver.received.map((r) => r.event.type),
+    );
     const shipped = receiver.received[2]?.event;
     if (!shipped || !('fulfilment' in shipped)) throw new Error('no shipped event');
     expect(shipped.fulfilment).toMatchObject({ id: created.json.id, status: 'shipped' });
     expect(shipped.fulfilment.shipments).toHaveLength(1);
-    expect(shipped.fulfilment.shipments[0]).toMatchObject({ carrier: 'dhl', lines: [{ lineRef: '1', sku: 'TEE-M', quantity: 2 }] });
+    expect(shipped.fulfilment.shipments[0]).toMatchObject({
+      carrier: 'dhl',
+      lines: [{ lineRef: '1', sku: 'TEE-M', quantity: 2 }],
+    });
     expect(shipped.fulfilment.shipments[0]?.trackingNumber).toMatch(/^DHLMAIN\d{9}$/);
-    expect((await call(wms, 'GET', `/v1/fulfilment-orders/${String(created.json.id)}`)).json.status).toBe('shipped');
+    expect((await call(wms, 'GET', `/v1/fulfilment-orders/${String(created.json.id)}`)).json.status).toBe(
+      'shipped',
+    );
   });
 
   it('honours a carrier hint and splits into parcels of at most N units, each tracked', async () => {
     const { wms, receiver } = await start({ maxUnitsPerShipment: 2 });
     await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: { ...fulfilmentBody('orders.eu.5/ff', [{ lineRef: '1', sku: 'A', quantity: 3 }, { lineRef: '2', sku: 'B', quantity: 2 }]), carrierHint: 'ups' },
+      body: {
+        ...fulfilmentBody('orders.eu.5/ff', [
+          { lineRef: '1', sku: 'A', quantity: 3 },
+          { lineRef: '2', sku: 'B', quantity: 2 },
+        ]),
+        carrierHint: 'ups',
+      },
       key: 'k',
     });
     await wms.flush();
     const shipped = receiver.received.at(-1)?.event;
     if (!shipped || !('fulfilment' in shipped)) throw new Error('no shipped event');
     const parcels = shipped.fulfilment.shipments;
-    expect(parcels.map((p) => p.lines.map((l) => `${l.sku}x${l.quantity}`).join(' '))).toEqual(['Ax2', 'Ax1 Bx1', 'Bx1']);
+    expect(parcels.map((p) => p.lines.map((l) => `${l.sku}x${l.quantity}`).join(' '))).toEqual([
+      'Ax2',
+      'Ax1 Bx1',
+      'Bx1',
+    ]);
     expect(new Set(parcels.map((p) => p.trackingNumber)).size).toBe(3);
     expect(parcels.every((p) => p.carrier === 'ups')).toBe(true);
   });
@@ -67,11 +86,19 @@ describe('WMS emulator milestones and signed webhooks', () => {
   it('reports unpickable lines in fulfilment.exception and ships the rest', async () => {
     const { wms, receiver } = await start({ faults: { unpickableSkus: ['BROKEN'] } });
     await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('orders.eu.7/ff', [{ lineRef: '1', sku: 'OK', quantity: 1 }, { lineRef: '2', sku: 'BROKEN', quantity: 2 }]),
+      body: fulfilmentBody('orders.eu.7/ff', [
+        { lineRef: '1', sku: 'OK', quantity: 1 },
+        { lineRef: '2', sku: 'BROKEN', quantity: 2 },
+      ]),
       key: 'k',
     });
     await wms.flush();
-    expect(receiver.received.map((r) => r.event.type)).toEqual(['fulfilment.picking', 'fulfilment.exception', 'fulfilment.packed', 'fulfilment.shipped']);
+    expect(receiver.received.map((r) => r.event.type)).toEqual([
+      'fulfilment.picking',
+      'fulfilment.exception',
+      'fulfilment.packed',
+      'fulfilment.shipped',
+    ]);
     const exception = receiver.received[1]?.event;
     expect(exception && 'exception' in exception ? exception.exception : undefined).toEqual({
       code: 'line_unfulfillable',
@@ -79,15 +106,25 @@ describe('WMS emulator milestones and signed webhooks', () => {
     });
     const shipped = receiver.received[3]?.event;
     if (!shipped || !('fulfilment' in shipped)) throw new Error('no shipped event');
-    expect(shipped.fulfilment.shipments.flatMap((s) => s.lines)).toEqual([{ lineRef: '1', sku: 'OK', quantity: 1 }]);
-    expect(shipped.fulfilment.unfulfilledLines).toEqual([{ lineRef: '2', sku: 'BROKEN', quantity: 2, reason: 'line_unfulfillable' }]);
+    expect(shipped.fulfilment.shipments.flatMap((s) => s.lines)).toEqual([
+      { lineRef: '1', sku: 'OK', quantity: 1 },
+    ]);
+    expect(shipped.fulfilment.unfulfilledLines).toEqual([
+      { lineRef: '2', sku: 'BROKEN', quantity: 2, reason: 'line_unfulfillable' },
+    ]);
   });
 
   it('ends in exception, with nothing shipped, when no line can be picked', async () => {
     const { wms, receiver } = await start({ faults: { unpickableSkus: ['BROKEN'] } });
-    const created = await call(wms, 'POST', '/v1/fulfilment-orders', { body: fulfilmentBody('r', [{ lineRef: '1', sku: 'BROKEN', quantity: 1 }]), key: 'k' });
+    const created = await call(wms, 'POST', '/v1/fulfilment-orders', {
+      body: fulfilmentBody('r', [{ lineRef: '1', sku: 'BROKEN', quantity: 1 }]),
+      key: 'k',
+    });
     await wms.flush();
-    expect(receiver.received.map((r) => r.event.type)).toEqual(['fulfilment.picking', 'fulfilment.exception']);
+    expect(receiver.received.map((r) => r.event.type)).toEqual([
+      'fulfilment.picking',
+      'fulfilment.exception',
+    ]);
     expect(wms.fulfilments.get(String(created.json.id))?.status).toBe('exception');
   });
 
@@ -98,7 +135,12 @@ describe('WMS emulator milestones and signed webhooks', () => {
     await wms.flush();
     expect(receiver.received.map((r) => r.event.sequence)).toEqual([1, 2, 3]);
     expect(wms.deliveries.count({ sequence: 1 })).toBe(3);
-    expect(wms.deliveries.list().filter((d) => d.sequence === 1).map((d) => d.status)).toEqual([500, 500, 202]);
+    expect(
+      wms.deliveries
+        .list()
+        .filter((d) => d.sequence === 1)
+        .map((d) => d.status),
+    ).toEqual([500, 500, 202]);
     expect(receiver.received[0]?.headers['x-wms-delivery-attempt']).toBe('3');
   });
 
@@ -113,7 +155,10 @@ describe('WMS emulator milestones and signed webhooks', () => {
   it('delivers out of order under reorderEvents; a receiver keeping the highest sequence ends at shipped', async () => {
     const { wms, receiver } = await start({ faults: { reorderEvents: true, unpickableSkus: ['BROKEN'] } });
     await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('orders.eu.8/ff', [{ lineRef: '1', sku: 'OK', quantity: 1 }, { lineRef: '2', sku: 'BROKEN', quantity: 1 }]),
+      body: fulfilmentBody('orders.eu.8/ff', [
+        { lineRef: '1', sku: 'OK', quantity: 1 },
+        { lineRef: '2', sku: 'BROKEN', quantity: 1 },
+      ]),
       key: 'k',
     });
     await wms.flush();
@@ -133,14 +178,23 @@ describe('WMS emulator milestones and signed webhooks', () => {
 
   it('fires return.received for a received return, idempotently', async () => {
     const { wms, receiver } = await start();
-    const body = { reference: 'orders.eu.9/rma-1', lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' }] };
+    const body = {
+      reference: 'orders.eu.9/rma-1',
+      lines: [{ sku: 'TEE-M', quantity: 1, condition: 'sellable' }],
+    };
     const first = await call(wms, 'POST', '/v1/returns', { body, key: 'rma-1' });
     const again = await call(wms, 'POST', '/v1/returns', { body, key: 'rma-1' });
     expect([first.status, again.status, again.json.id]).toEqual([201, 200, first.json.id]);
     await wms.flush();
     expect(receiver.received.map((r) => r.event.type)).toEqual(['return.received']);
-    expect(receiver.received[0]?.event).toMatchObject({ sequence: 1, return: { id: first.json.id, reference: 'orders.eu.9/rma-1' } });
-    const invalid = await call(wms, 'POST', '/v1/returns', { body: { reference: 'x', lines: [{ sku: 'A', quantity: 1, condition: 'lost' }] }, key: 'x' });
+    expect(receiver.received[0]?.event).toMatchObject({
+      sequence: 1,
+      return: { id: first.json.id, reference: 'orders.eu.9/rma-1' },
+    });
+    const invalid = await call(wms, 'POST', '/v1/returns', {
+      body: { reference: 'x', lines: [{ sku: 'A', quantity: 1, condition: 'lost' }] },
+      key: 'x',
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -151,6 +205,8 @@ describe('WMS emulator milestones and signed webhooks', () => {
     // flush() returning at all proves the 60 s pick timer was disarmed.
     await wms.flush();
     expect(wms.fulfilments.get(String(created.json.id))?.status).toBe('cancelled');
-    expect(receiver.received.map((r) => [r.event.type, r.event.sequence])).toEqual([['fulfilment.cancelled', 1]]);
+    expect(receiver.received.map((r) => [r.event.type, r.event.sequence])).toEqual([
+      ['fulfilment.cancelled', 1],
+    ]);
   });
 });

@@ -25,7 +25,13 @@ export interface Receiver {
 
 export async function startReceiver(secret: string): Promise<Receiver> {
   let count = 0;
-  const receiver: Receiver = { url: '', received: [], refused: [], respond: () => 202, close: async () => {} };
+  const receiver: Receiver = {
+    url: '',
+    received: [],
+    refused: [],
+    respond: () => 202,
+    close: async () => {},
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -36,7 +42,12 @@ export async function startReceiver(secret: string): Promise<Receiver> {
         const value = req.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
-      const check = verifyWmsSignature({ secret, timestamp: header('x-wms-timestamp'), signature: header('x-wms-signature'), rawBody: raw });
+      const check = verifyWmsSignature({
+        secret,
+        timestamp: header('x-wms-timestamp'),
+        signature: header('x-wms-signature'),
+        rawBody: raw,
+      });
       const parsed = parseWmsEvent(raw);
       if (!check.ok || !parsed.ok) {
         receiver.refused.push(check.ok ? 'invalid_event' : check.code);
@@ -45,7 +56,8 @@ export async function startReceiver(secret: string): Promise<Receiver> {
         return;
       }
       const status = receiver.respond(count);
-      if (status >= 200 && status < 300) receiver.received.push({ event: parsed.event, headers: req.headers });
+      if (status >= 200 && status < 300)
+        receiver.received.push({ event: parsed.event, headers: req.headers });
       res.statusCode = status;
       res.end();
     });
@@ -56,12 +68,21 @@ export async function startReceiver(secret: string): Promise<Receiver> {
   return receiver;
 }
 
-export function fulfilmentBody(reference = 'orders.eu.1001/ff-1', lines = [{ lineRef: '1', sku: 'TEE-M', quantity: 2 }]) {
+export function fulfilmentBody(
+  reference = 'orders.eu.1001/ff-1',
+  lines = [{ lineRef: '1', sku: 'TEE-M', quantity: 2 }],
+) {
   return {
     reference,
     warehouse: 'main',
     lines,
-    shipTo: { name: 'Ada Lovelace', address1: '1 Main Street', city: 'Dublin', postcode: 'D01 F5P2', country: 'IE' },
+    shipTo: {
+      name: 'Ada Lovelace',
+      address1: '1 Main Street',
+      city: 'Dublin',
+      postcode: 'D01 F5P2',
+      country: 'IE',
+    },
   };
 }
 
@@ -78,10 +99,16 @@ export async function call(
   const response = await fetch(`${wms.url}${path}`, {
     method,
     headers,
-    ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+    ...(options.body === undefined
+      ? {}
+      : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 /** Polls `condition` until it holds or the deadline passes (then throws with `what`). */

@@ -30,7 +30,8 @@ describe('WMS webhooks into the hub inbox', () => {
   let app: FastifyInstance;
   let hubUrl: string;
   let wms: WmsEmulator | undefined;
-  const seen: { type: string; partitionKey: string; subject: string; sequence: number; status: string }[] = [];
+  const seen: { type: string; partitionKey: string; subject: string; sequence: number; status: string }[] =
+    [];
   const canonical: { type: string; partitionKey: string; data: Record<string, unknown> }[] = [];
 
   beforeEach(async () => {
@@ -38,23 +39,49 @@ describe('WMS webhooks into the hub inbox', () => {
     canonical.length = 0;
     dir = mkdtempSync(join(tmpdir(), 'wms-ingress-'));
     store = await createDatabase({ kind: 'sqlite', path: join(dir, 'hub.db') });
-    await migrateToLatest(store.db, { '0001-create-runtime-tables': await import('../../../src/store/migrations/0001-create-runtime-tables.js') });
-    runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger(), pollIntervalMs: 20 });
+    await migrateToLatest(store.db, {
+      '0001-create-runtime-tables':
+        await import('../../../src/store/migrations/0001-create-runtime-tables.js'),
+    });
+    runtime = createRuntime({
+      db: store.db,
+      dialect: store.dialect,
+      log: silentLogger(),
+      pollIntervalMs: 20,
+    });
     runtime.subscribe('wms-test', TYPES, async (ctx) => {
       const { body } = ctx.message.data as { body: string };
       const parsed = parseWmsEvent(body);
       if (!parsed.ok) throw new Error('stored event does not parse');
       const update = fromWmsEvent(parsed.event);
       if (update.kind !== 'fulfilment') throw new Error('expected a fulfilment event');
-      seen.push({ type: ctx.message.type, partitionKey: ctx.message.partitionKey, subject: ctx.message.subject, sequence: update.sequence, status: update.status });
+      seen.push({
+        type: ctx.message.type,
+        partitionKey: ctx.message.partitionKey,
+        subject: ctx.message.subject,
+        sequence: update.sequence,
+        status: update.status,
+      });
     });
     registerWmsIngest(runtime);
-    runtime.subscribe('canonical-test', ['fulfilment.progressed', 'shipment.confirmed', 'fulfilment.failed'], async (ctx) => {
-      canonical.push({ type: ctx.message.type, partitionKey: ctx.message.partitionKey, data: ctx.message.data as Record<string, unknown> });
-    });
+    runtime.subscribe(
+      'canonical-test',
+      ['fulfilment.progressed', 'shipment.confirmed', 'fulfilment.failed'],
+      async (ctx) => {
+        canonical.push({
+          type: ctx.message.type,
+          partitionKey: ctx.message.partitionKey,
+          data: ctx.message.data as Record<string, unknown>,
+        });
+      },
+    );
     await runtime.start();
     app = await buildServer({ log: silentLogger() });
-    await app.register(wmsWebhookRoutes, { warehouses: [{ id: 'main', webhookSecret: SECRET }], inbox: runtime.inbox, log: silentLogger() });
+    await app.register(wmsWebhookRoutes, {
+      warehouses: [{ id: 'main', webhookSecret: SECRET }],
+      inbox: runtime.inbox,
+      log: silentLogger(),
+    });
     hubUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   });
 
@@ -82,7 +109,10 @@ describe('WMS webhooks into the hub inbox', () => {
 
   it('stores every milestone in order, in the order partition', async () => {
     const wms = await emulator();
-    await call(wms, 'POST', '/v1/fulfilment-orders', { body: fulfilmentBody('orders.eu.1001/ff-1'), key: 'k' });
+    await call(wms, 'POST', '/v1/fulfilment-orders', {
+      body: fulfilmentBody('orders.eu.1001/ff-1'),
+      key: 'k',
+    });
     await wms.flush();
     await runtime.idle();
     expect(seen.map((s) => [s.type, s.sequence])).toEqual([
@@ -90,14 +120,19 @@ describe('WMS webhooks into the hub inbox', () => {
       ['wms.fulfilment.packed', 2],
       ['wms.fulfilment.shipped', 3],
     ]);
-    expect(new Set(seen.map((s) => `${s.partitionKey} ${s.subject}`))).toEqual(new Set(['orders.eu.1001 order:eu:1001']));
+    expect(new Set(seen.map((s) => `${s.partitionKey} ${s.subject}`))).toEqual(
+      new Set(['orders.eu.1001 order:eu:1001']),
+    );
     expect(wms.deliveries.list().every((d) => d.status === 202)).toBe(true);
   });
 
   it('duplicated and reordered deliveries reach the consumer once, newest state only', async () => {
     const wms = await emulator({ faults: { duplicateEventRate: 1, reorderEvents: true } });
     for (const n of [1, 2, 3]) {
-      await call(wms, 'POST', '/v1/fulfilment-orders', { body: fulfilmentBody(`orders.eu.${n}/ff-${n}`), key: `k-${n}` });
+      await call(wms, 'POST', '/v1/fulfilment-orders', {
+        body: fulfilmentBody(`orders.eu.${n}/ff-${n}`),
+        key: `k-${n}`,
+      });
     }
     await wms.flush();
     await runtime.idle();
@@ -119,21 +154,41 @@ describe('WMS webhooks into the hub inbox', () => {
     expect(seen).toEqual([]);
   });
 
-  it("ingests into canonical events for the saga: progress, one failure per fulfilment, each shipment", async () => {
-    const wms = await emulator({ faults: { unpickableSkus: ['BROKEN'], duplicateEventRate: 1 }, maxUnitsPerShipment: 1 });
+  it('ingests into canonical events for the saga: progress, one failure per fulfilment, each shipment', async () => {
+    const wms = await emulator({
+      faults: { unpickableSkus: ['BROKEN'], duplicateEventRate: 1 },
+      maxUnitsPerShipment: 1,
+    });
     await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('WC-eu-1001/main/1', [{ lineRef: '11', sku: 'OK', quantity: 2 }, { lineRef: '12', sku: 'BROKEN', quantity: 1 }]),
+      body: fulfilmentBody('WC-eu-1001/main/1', [
+        { lineRef: '11', sku: 'OK', quantity: 2 },
+        { lineRef: '12', sku: 'BROKEN', quantity: 1 },
+      ]),
       key: 'WC-eu-1001/main/1',
     });
     await wms.flush();
     await runtime.idle();
     expect(canonical.every((e) => e.partitionKey === 'orders.eu.1001')).toBe(true);
-    expect(canonical.filter((e) => e.type === 'fulfilment.progressed').map((e) => e.data.status)).toEqual(['picking', 'picking', 'packed', 'shipped']);
+    expect(canonical.filter((e) => e.type === 'fulfilment.progressed').map((e) => e.data.status)).toEqual([
+      'picking',
+      'picking',
+      'packed',
+      'shipped',
+    ]);
     const failed = canonical.filter((e) => e.type === 'fulfilment.failed');
     expect(failed.map((e) => e.data)).toEqual([
-      expect.objectContaining({ storeId: 'eu', orderId: '1001', requestId: 'WC-eu-1001/main/1', location: 'main', code: 'line_unfulfillable', lines: [{ lineId: '12', sku: 'BROKEN', quantity: 1 }] }),
+      expect.objectContaining({
+        storeId: 'eu',
+        orderId: '1001',
+        requestId: 'WC-eu-1001/main/1',
+        location: 'main',
+        code: 'line_unfulfillable',
+        lines: [{ lineId: '12', sku: 'BROKEN', quantity: 1 }],
+      }),
     ]);
-    const shipments = canonical.filter((e) => e.type === 'shipment.confirmed').map((e) => e.data.shipment as { id: string; fulfilmentRequestId: string; lines: unknown[] });
+    const shipments = canonical
+      .filter((e) => e.type === 'shipment.confirmed')
+      .map((e) => e.data.shipment as { id: string; fulfilmentRequestId: string; lines: unknown[] });
     expect(shipments).toHaveLength(2);
     expect(new Set(shipments.map((s) => s.id)).size).toBe(2);
     expect(shipments.every((s) => s.fulfilmentRequestId === 'WC-eu-1001/main/1')).toBe(true);
@@ -142,13 +197,20 @@ describe('WMS webhooks into the hub inbox', () => {
   it('reordered events still yield the failure once and every shipment', async () => {
     const wms = await emulator({ faults: { unpickableSkus: ['BROKEN'], reorderEvents: true } });
     await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('WC-eu-1002/main/1', [{ lineRef: '1', sku: 'OK', quantity: 1 }, { lineRef: '2', sku: 'BROKEN', quantity: 1 }]),
+      body: fulfilmentBody('WC-eu-1002/main/1', [
+        { lineRef: '1', sku: 'OK', quantity: 1 },
+        { lineRef: '2', sku: 'BROKEN', quantity: 1 },
+      ]),
       key: 'k',
     });
     await wms.flush();
     await runtime.idle();
     // Only the newest snapshot (shipped) is processed; it still reports the unpickable line.
-    expect(canonical.map((e) => e.type).sort()).toEqual(['fulfilment.failed', 'fulfilment.progressed', 'shipment.confirmed']);
+    expect(canonical.map((e) => e.type).sort()).toEqual([
+      'fulfilment.failed',
+      'fulfilment.progressed',
+      'shipment.confirmed',
+    ]);
   });
 
   it('parks a fulfilment whose reference names no hub order, for a person to decide', async () => {
