@@ -36,7 +36,9 @@ export class Faults {
   set(patch: FaultPatch): FaultSettings {
     if (!faultPatchValidator.Check(patch)) {
       const first = [...faultPatchValidator.Errors(patch)][0];
-      throw new RangeError(`invalid fault settings: ${first ? `${first.instancePath || '/'} ${first.message}` : 'unknown'}`);
+      throw new RangeError(
+        `invalid fault settings: ${first ? `${first.instancePath || '/'} ${first.message}` : 'unknown'}`,
+      );
     }
     this.settings = { ...this.settings, ...patch };
     return this.get();
@@ -49,7 +51,8 @@ export class Faults {
   decide(): FaultDecision {
     if (this.settings.maintenance) return 'maintenance';
     if (this.settings.errorRate > 0 && this.random() < this.settings.errorRate) return 'error';
-    if (this.settings.lostResponseRate > 0 && this.random() < this.settings.lostResponseRate) return 'lose-response';
+    if (this.settings.lostResponseRate > 0 && this.random() < this.settings.lostResponseRate)
+      return 'lose-response';
     return 'ok';
   }
 

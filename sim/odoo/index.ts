@@ -65,7 +65,12 @@ export interface SearchOpts {
 export interface ModelAccess {
   search(model: string, domain?: unknown[], opts?: SearchOpts): number[];
   read(model: string, ids: number[], fields?: string[]): Record<string, WireValue>[];
-  searchRead(model: string, domain?: unknown[], fields?: string[], opts?: SearchOpts): Record<string, WireValue>[];
+  searchRead(
+    model: string,
+    domain?: unknown[],
+    fields?: string[],
+    opts?: SearchOpts,
+  ): Record<string, WireValue>[];
   searchCount(model: string, domain?: unknown[]): number;
   create(model: string, vals: Record<string, unknown>, context?: Record<string, unknown>): number;
   write(model: string, ids: number[], vals: Record<string, unknown>): true;
@@ -90,7 +95,8 @@ export interface OdooEmulator {
 
 export async function startOdooEmulator(options: OdooEmulatorOptions = {}): Promise<OdooEmulator> {
   const version = options.version ?? 19;
-  if (![16, 17, 18, 19].includes(version)) throw new RangeError(`unsupported Odoo version ${String(version)} (16, 17, 18 or 19)`);
+  if (![16, 17, 18, 19].includes(version))
+    throw new RangeError(`unsupported Odoo version ${String(version)} (16, 17, 18 or 19)`);
   const login = options.login ?? 'admin';
   const credentials = {
     db: options.db ?? 'demo',
@@ -112,7 +118,12 @@ export async function startOdooEmulator(options: OdooEmulatorOptions = {}): Prom
     options.random,
   );
   const journal = new CallJournal();
-  const server = createEmulatorServer({ backend: { store, credentials, version }, faults, journal, log: options.log });
+  const server = createEmulatorServer({
+    backend: { store, credentials, version },
+    faults,
+    journal,
+    log: options.log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -120,13 +131,22 @@ export async function startOdooEmulator(options: OdooEmulatorOptions = {}): Prom
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  const call = (model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): WireValue =>
-    callMethod(store, { model, method, args, kwargs, uid: credentials.uid, style: 'rpc' });
+  const call = (
+    model: string,
+    method: string,
+    args: unknown[] = [],
+    kwargs: Record<string, unknown> = {},
+  ): WireValue => callMethod(store, { model, method, args, kwargs, uid: credentials.uid, style: 'rpc' });
   const models: ModelAccess = {
-    search: (model, domain = [], opts = {}) => call(model, 'search', [domain], searchKwargs(opts)) as number[],
-    read: (model, recordIds, fields) => call(model, 'read', [recordIds], fields ? { fields } : {}) as Record<string, WireValue>[],
+    search: (model, domain = [], opts = {}) =>
+      call(model, 'search', [domain], searchKwargs(opts)) as number[],
+    read: (model, recordIds, fields) =>
+      call(model, 'read', [recordIds], fields ? { fields } : {}) as Record<string, WireValue>[],
     searchRead: (model, domain = [], fields, opts = {}) =>
-      call(model, 'search_read', [domain], { ...searchKwargs(opts), ...(fields ? { fields } : {}) }) as Record<string, WireValue>[],
+      call(model, 'search_read', [domain], {
+        ...searchKwargs(opts),
+        ...(fields ? { fields } : {}),
+      }) as Record<string, WireValue>[],
     searchCount: (model, domain = []) => call(model, 'search_count', [domain]) as number,
     create: (model, vals, context) => call(model, 'create', [vals], context ? { context } : {}) as number,
     write: (model, recordIds, vals) => call(model, 'write', [recordIds, vals]) as true,

@@ -38,7 +38,14 @@ export interface Seeder {
   product(input: SeedProduct): number;
   stock(input: { sku: string; location: string; quantity: number }): number;
   partner(input: SeedPartner): number;
-  pricelistItem(input: { pricelist: string; sku: string; fixedPrice: number; dateStart?: string; dateEnd?: string; minQuantity?: number }): number;
+  pricelistItem(input: {
+    pricelist: string;
+    sku: string;
+    fixedPrice: number;
+    dateStart?: string;
+    dateEnd?: string;
+    minQuantity?: number;
+  }): number;
   xmlid(input: { module: string; name: string; model: string; resId: number }): number;
   /** Ids of the default records, by role. */
   readonly ids: DefaultIds;
@@ -88,28 +95,63 @@ export function loadDefaults(store: ModelStore, login: string): DefaultIds {
   const env = store.env({}, 1);
   const xmlid = (module: string, name: string, model: string, resId: number) =>
     store.create(env, 'ir.model.data', { module, name, model, res_id: resId, noupdate: true });
-  const currency = (name: string, symbol: string, rounding = 0.01) => store.create(env, 'res.currency', { name, symbol, rounding });
+  const currency = (name: string, symbol: string, rounding = 0.01) =>
+    store.create(env, 'res.currency', { name, symbol, rounding });
   const currencies = { EUR: currency('EUR', '€'), USD: currency('USD', '$'), GBP: currency('GBP', '£') };
-  const extra: Record<string, number> = { BRL: currency('BRL', 'R$'), INR: currency('INR', '₹'), CAD: currency('CAD', '$') };
-  for (const [code, id] of Object.entries({ ...currencies, ...extra })) xmlid('base', code, 'res.currency', id);
+  const extra: Record<string, number> = {
+    BRL: currency('BRL', 'R$'),
+    INR: currency('INR', '₹'),
+    CAD: currency('CAD', '$'),
+  };
+  for (const [code, id] of Object.entries({ ...currencies, ...extra }))
+    xmlid('base', code, 'res.currency', id);
   const countryIds: Record<string, number> = {};
   for (const [code, name, cur, phone] of COUNTRIES) {
     const currencyId = (currencies as Record<string, number>)[cur] ?? extra[cur];
-    countryIds[code] = store.create(env, 'res.country', { name, code, currency_id: currencyId ?? false, phone_code: phone });
+    countryIds[code] = store.create(env, 'res.country', {
+      name,
+      code,
+      currency_id: currencyId ?? false,
+      phone_code: phone,
+    });
     xmlid('base', code.toLowerCase(), 'res.country', countryIds[code]!);
   }
-  for (const [country, code, name] of STATES) store.create(env, 'res.country.state', { name, code, country_id: countryIds[country]! });
+  for (const [country, code, name] of STATES)
+    store.create(env, 'res.country.state', { name, code, country_id: countryIds[country]! });
 
-  const company = store.create(env, 'res.company', { name: 'My Company', currency_id: currencies.EUR, country_id: countryIds.DE! });
-  const companyPartner = store.create(env, 'res.partner', { name: 'My Company', is_company: true, country_id: countryIds.DE!, company_id: company });
+  const company = store.create(env, 'res.company', {
+    name: 'My Company',
+    currency_id: currencies.EUR,
+    country_id: countryIds.DE!,
+  });
+  const companyPartner = store.create(env, 'res.partner', {
+    name: 'My Company',
+    is_company: true,
+    country_id: countryIds.DE!,
+    company_id: company,
+  });
   store.create(env, 'res.partner', { name: 'OdooBot', email: 'odoobot@example.com', active: false });
-  const adminPartner = store.create(env, 'res.partner', { name: 'Mitchell Admin', email: 'admin@yourcompany.example.com', company_id: company });
+  const adminPartner = store.create(env, 'res.partner', {
+    name: 'Mitchell Admin',
+    email: 'admin@yourcompany.example.com',
+    company_id: company,
+  });
   store.write(env, 'res.company', [company], { partner_id: companyPartner });
   xmlid('base', 'main_company', 'res.company', company);
   xmlid('base', 'main_partner', 'res.partner', companyPartner);
   xmlid('base', 'partner_admin', 'res.partner', adminPartner);
-  store.create(env, 'res.users', { name: 'OdooBot', login: '__system__', active: false, company_ids: [[6, 0, [company]]] });
-  const admin = store.create(env, 'res.users', { name: 'Mitchell Admin', login, partner_id: adminPartner, company_ids: [[6, 0, [company]]] });
+  store.create(env, 'res.users', {
+    name: 'OdooBot',
+    login: '__system__',
+    active: false,
+    company_ids: [[6, 0, [company]]],
+  });
+  const admin = store.create(env, 'res.users', {
+    name: 'Mitchell Admin',
+    login,
+    partner_id: adminPartner,
+    company_ids: [[6, 0, [company]]],
+  });
   xmlid('base', 'user_admin', 'res.users', admin);
 
   store.create(env, 'uom.uom', { name: 'Units' });
@@ -125,7 +167,9 @@ export function loadDefaults(store: ModelStore, login: string): DefaultIds {
       type_tax_use: 'sale',
       country_id: countryIds[country]!,
       description: name,
-      ...(store.version >= 18 ? { price_include_override: included ? 'tax_included' : 'tax_excluded' } : { price_include: included }),
+      ...(store.version >= 18
+        ? { price_include_override: included ? 'tax_included' : 'tax_excluded' }
+        : { price_include: included }),
     });
   const taxes = {
     de19: tax('19%', 19, false, 'DE'),
@@ -138,7 +182,8 @@ export function loadDefaults(store: ModelStore, login: string): DefaultIds {
   };
   store.write(env, 'res.company', [company], { account_sale_tax_id: taxes.de19 });
 
-  const pricelist = (name: string, currencyId: number) => store.create(env, 'product.pricelist', { name, currency_id: currencyId, company_id: company });
+  const pricelist = (name: string, currencyId: number) =>
+    store.create(env, 'product.pricelist', { name, currency_id: currencyId, company_id: company });
   const pricelists = {
     EUR: pricelist('Default EUR pricelist', currencies.EUR),
     USD: pricelist('Default USD pricelist', currencies.USD),
@@ -148,15 +193,40 @@ export function loadDefaults(store: ModelStore, login: string): DefaultIds {
 
   const physical = store.create(env, 'stock.location', { name: 'Physical Locations', usage: 'view' });
   const partners = store.create(env, 'stock.location', { name: 'Partners', usage: 'view' });
-  const customerLocation = store.create(env, 'stock.location', { name: 'Customers', usage: 'customer', location_id: partners });
+  const customerLocation = store.create(env, 'stock.location', {
+    name: 'Customers',
+    usage: 'customer',
+    location_id: partners,
+  });
   store.create(env, 'stock.location', { name: 'Vendors', usage: 'supplier', location_id: partners });
   const virtual = store.create(env, 'stock.location', { name: 'Virtual Locations', usage: 'view' });
-  store.create(env, 'stock.location', { name: 'Inventory adjustment', usage: 'inventory', location_id: virtual });
+  store.create(env, 'stock.location', {
+    name: 'Inventory adjustment',
+    usage: 'inventory',
+    location_id: virtual,
+  });
   xmlid('stock', 'stock_location_customers', 'stock.location', customerLocation);
   const warehouse = (name: string, code: string, sequence: number) => {
-    const view = store.create(env, 'stock.location', { name: code, usage: 'view', location_id: physical, company_id: company });
-    const stock = store.create(env, 'stock.location', { name: 'Stock', usage: 'internal', location_id: view, company_id: company });
-    const id = store.create(env, 'stock.warehouse', { name, code, lot_stock_id: stock, view_location_id: view, partner_id: companyPartner, sequence });
+    const view = store.create(env, 'stock.location', {
+      name: code,
+      usage: 'view',
+      location_id: physical,
+      company_id: company,
+    });
+    const stock = store.create(env, 'stock.location', {
+      name: 'Stock',
+      usage: 'internal',
+      location_id: view,
+      company_id: company,
+    });
+    const id = store.create(env, 'stock.warehouse', {
+      name,
+      code,
+      lot_stock_id: stock,
+      view_location_id: view,
+      partner_id: companyPartner,
+      sequence,
+    });
     const out = store.create(env, 'stock.picking.type', {
       name: 'Delivery Orders',
       code: 'outgoing',
@@ -165,7 +235,13 @@ export function loadDefaults(store: ModelStore, login: string): DefaultIds {
       default_location_src_id: stock,
       default_location_dest_id: customerLocation,
     });
-    store.create(env, 'stock.picking.type', { name: 'Receipts', code: 'incoming', sequence_code: 'IN', warehouse_id: id, default_location_dest_id: stock });
+    store.create(env, 'stock.picking.type', {
+      name: 'Receipts',
+      code: 'incoming',
+      sequence_code: 'IN',
+      warehouse_id: id,
+      default_location_dest_id: stock,
+    });
     store.write(env, 'stock.warehouse', [id], { out_type_id: out });
     return { id, stock };
   };
@@ -174,7 +250,11 @@ export function loadDefaults(store: ModelStore, login: string): DefaultIds {
   xmlid('stock', 'warehouse0', 'stock.warehouse', wh.id);
   xmlid('stock', 'stock_location_stock', 'stock.location', wh.stock);
 
-  const salesJournal = store.create(env, 'account.journal', { name: 'Customer Invoices', code: 'INV', type: 'sale' });
+  const salesJournal = store.create(env, 'account.journal', {
+    name: 'Customer Invoices',
+    code: 'INV',
+    type: 'sale',
+  });
   const bankJournal = store.create(env, 'account.journal', { name: 'Bank', code: 'BNK1', type: 'bank' });
   store.create(env, 'account.journal', { name: 'Cash', code: 'CSH1', type: 'cash' });
   store.create(env, 'delivery.carrier', { name: 'Standard delivery', delivery_type: 'fixed' });
@@ -202,7 +282,9 @@ export function createSeeder(store: ModelStore, ids: DefaultIds): Seeder {
     return found;
   };
   const locationByName = (name: string): number => {
-    const found = store.rows('stock.location').find((l) => store.displayName(env(), 'stock.location', l.id) === name);
+    const found = store
+      .rows('stock.location')
+      .find((l) => store.displayName(env(), 'stock.location', l.id) === name);
     if (!found) throw new Error(`seed: no location named ${name}`);
     return found.id;
   };
@@ -230,12 +312,18 @@ export function createSeeder(store: ModelStore, ids: DefaultIds): Seeder {
       const productId = productBySku(input.sku);
       const locationId = locationByName(input.location);
       return store.transaction(() => {
-        const existing = store.rows('stock.quant').find((q) => q.product_id === productId && q.location_id === locationId);
+        const existing = store
+          .rows('stock.quant')
+          .find((q) => q.product_id === productId && q.location_id === locationId);
         if (existing) {
           store.write(env(), 'stock.quant', [existing.id], { quantity: input.quantity });
           return existing.id;
         }
-        return store.create(env(), 'stock.quant', { product_id: productId, location_id: locationId, quantity: input.quantity });
+        return store.create(env(), 'stock.quant', {
+          product_id: productId,
+          location_id: locationId,
+          quantity: input.quantity,
+        });
       });
     },
     partner(input) {
@@ -255,7 +343,9 @@ export function createSeeder(store: ModelStore, ids: DefaultIds): Seeder {
       );
     },
     pricelistItem(input) {
-      const pricelist = store.search(env(), 'product.pricelist', [['name', '=', input.pricelist]], { limit: 1 })[0];
+      const pricelist = store.search(env(), 'product.pricelist', [['name', '=', input.pricelist]], {
+        limit: 1,
+      })[0];
       if (pricelist === undefined) throw new Error(`seed: no pricelist named ${input.pricelist}`);
       return store.transaction(() =>
         store.create(env(), 'product.pricelist.item', {
@@ -272,7 +362,12 @@ export function createSeeder(store: ModelStore, ids: DefaultIds): Seeder {
     },
     xmlid(input) {
       return store.transaction(() =>
-        store.create(env(), 'ir.model.data', { module: input.module, name: input.name, model: input.model, res_id: input.resId }),
+        store.create(env(), 'ir.model.data', {
+          module: input.module,
+          name: input.name,
+          model: input.model,
+          res_id: input.resId,
+        }),
       );
     },
   };

@@ -10,7 +10,14 @@ import type { Faults } from './faults.js';
 import { versionInfo } from './services.js';
 import { handleJson2 } from './transports/json2.js';
 import { handleJsonRpc } from './transports/jsonrpc.js';
-import { html, json, type Backend, type HttpRequest, type Reply, type RequestContext } from './transports/types.js';
+import {
+  html,
+  json,
+  type Backend,
+  type HttpRequest,
+  type Reply,
+  type RequestContext,
+} from './transports/types.js';
 import { handleXmlRpc } from './transports/xmlrpc.js';
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -25,7 +32,13 @@ export interface ServerDeps {
 const problem = (status: number, code: string, detail: string): Reply => ({
   status,
   headers: { 'content-type': 'application/problem+json' },
-  body: JSON.stringify({ type: `https://retail-hub.dev/problems/${code}`, title: code.replace(/_/g, ' '), status, code, detail }),
+  body: JSON.stringify({
+    type: `https://retail-hub.dev/problems/${code}`,
+    title: code.replace(/_/g, ' '),
+    status,
+    code,
+    detail,
+  }),
 });
 
 function control(req: HttpRequest, deps: ServerDeps): Reply {
@@ -56,18 +69,26 @@ function control(req: HttpRequest, deps: ServerDeps): Reply {
 
 function route(req: HttpRequest, ctx: RequestContext): { reply: Reply; transport: Transport } | undefined {
   if (req.path === '/jsonrpc') {
-    if (req.method !== 'POST') return { reply: html(405, '405 Method Not Allowed', 'The method is not allowed for the requested URL.'), transport: 'jsonrpc' };
+    if (req.method !== 'POST')
+      return {
+        reply: html(405, '405 Method Not Allowed', 'The method is not allowed for the requested URL.'),
+        transport: 'jsonrpc',
+      };
     return { reply: handleJsonRpc(req, ctx), transport: 'jsonrpc' };
   }
   if (req.path.startsWith('/xmlrpc/')) {
     const reply = handleXmlRpc(req, ctx);
     return reply ? { reply, transport: 'xmlrpc' } : undefined;
   }
-  if (req.path === '/json/2' || req.path.startsWith('/json/2/')) return { reply: handleJson2(req, ctx), transport: 'json2' };
+  if (req.path === '/json/2' || req.path.startsWith('/json/2/'))
+    return { reply: handleJson2(req, ctx), transport: 'json2' };
   if (req.path === '/web/version') {
     ctx.journal.method = 'web.version';
     const info = versionInfo(ctx.backend.version);
-    return { reply: json(200, { version_info: info.server_version_info, version: info.server_version }), transport: 'web' };
+    return {
+      reply: json(200, { version_info: info.server_version_info, version: info.server_version }),
+      transport: 'web',
+    };
   }
   return undefined;
 }
@@ -91,8 +112,17 @@ function send(res: ServerResponse, reply: Reply): void {
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const body = await readBody(req);
-  if (body === undefined) return send(res, html(413, '413 Request Entity Too Large', 'The data value transmitted exceeds the capacity limit.'));
-  const request: HttpRequest = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body };
+  if (body === undefined)
+    return send(
+      res,
+      html(413, '413 Request Entity Too Large', 'The data value transmitted exceeds the capacity limit.'),
+    );
+  const request: HttpRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    headers: req.headers,
+    body,
+  };
   if (request.path.startsWith('/__control/')) return send(res, control(request, deps));
 
   const started = performance.now();
@@ -105,20 +135,27 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   };
   let outcome: CallOutcome;
   let reply: Reply;
-  let transport: Transport = 'web';
+  let transport: Transport;
   if (decision === 'maintenance') {
     reply = html(503, '503 Service Unavailable', 'Odoo is under maintenance. Please come back later.');
     outcome = 'maintenance';
-    transport = request.path.startsWith('/json/2') ? 'json2' : request.path.startsWith('/xmlrpc') ? 'xmlrpc' : request.path === '/jsonrpc' ? 'jsonrpc' : 'web';
+    transport = request.path.startsWith('/json/2')
+      ? 'json2'
+      : request.path.startsWith('/xmlrpc')
+        ? 'xmlrpc'
+        : request.path === '/jsonrpc'
+          ? 'jsonrpc'
+          : 'web';
     ctx.journal.method = request.path;
   } else {
     const routed = route(request, ctx);
-    if (!routed) return send(res, html(404, '404 Not Found', 'The requested URL was not found on the server.'));
+    if (!routed)
+      return send(res, html(404, '404 Not Found', 'The requested URL was not found on the server.'));
     reply = routed.reply;
     transport = routed.transport;
     outcome = ctx.journal.outcome;
     if (decision === 'lose-response') {
-      reply = html(504, '504 Gateway Time-out', 'The server didn\'t respond in time.');
+      reply = html(504, '504 Gateway Time-out', "The server didn't respond in time.");
       outcome = 'lost-response';
     }
   }
@@ -132,7 +169,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     ...(ctx.journal.error ? { error: ctx.journal.error } : {}),
     durationMs: Math.round((performance.now() - started) * 100) / 100,
   });
-  deps.log?.debug({ transport, model: ctx.journal.model, method: ctx.journal.method, outcome }, 'odoo emulator call');
+  deps.log?.debug(
+    { transport, model: ctx.journal.model, method: ctx.journal.method, outcome },
+    'odoo emulator call',
+  );
   send(res, reply);
 }
 
@@ -140,7 +180,8 @@ export function createEmulatorServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
     handle(req, res, deps).catch((error: unknown) => {
       deps.log?.error({ err: error }, 'odoo emulator failed to answer');
-      if (!res.headersSent) send(res, html(500, '500 Internal Server Error', 'The server encountered an internal error.'));
+      if (!res.headersSent)
+        send(res, html(500, '500 Internal Server Error', 'The server encountered an internal error.'));
       else res.destroy();
     });
   });

@@ -33,11 +33,22 @@ export function versionInfo(version: OdooVersion) {
 }
 
 const noDatabase = (db: unknown) =>
-  new OdooException('psycopg2.OperationalError', `connection to server failed: FATAL:  database "${String(db)}" does not exist`);
+  new OdooException(
+    'psycopg2.OperationalError',
+    `connection to server failed: FATAL:  database "${String(db)}" does not exist`,
+  );
 
 /** What a call targets, for the journal. */
-export function describeCall(service: string, method: string, args: unknown[]): { model?: string; method: string } {
-  if (service === 'object' && (method === 'execute_kw' || method === 'execute') && typeof args[3] === 'string') {
+export function describeCall(
+  service: string,
+  method: string,
+  args: unknown[],
+): { model?: string; method: string } {
+  if (
+    service === 'object' &&
+    (method === 'execute_kw' || method === 'execute') &&
+    typeof args[3] === 'string'
+  ) {
     return { model: args[3], method: String(args[4]) };
   }
   return { method: `${service}.${method}` };
@@ -68,22 +79,32 @@ export function dispatchRpc(ctx: RpcContext, service: string, method: string, ar
     throw new OdooException('builtins.KeyError', `Method not supported ${method}`);
   }
   if (service === 'object') {
-    if (method !== 'execute' && method !== 'execute_kw') throw new OdooException('builtins.KeyError', `Method not available ${method}`);
+    if (method !== 'execute' && method !== 'execute_kw')
+      throw new OdooException('builtins.KeyError', `Method not available ${method}`);
     const [db, uid, password, model, name] = args;
     if (db !== credentials.db) throw noDatabase(db);
     if (uid !== credentials.uid || !secretOk(password)) throw accessDenied();
-    if (typeof model !== 'string' || typeof name !== 'string') throw typeError('model and method must be strings');
+    if (typeof model !== 'string' || typeof name !== 'string')
+      throw typeError('model and method must be strings');
     let positional: unknown[];
     let kwargs: Record<string, unknown> = {};
     if (method === 'execute_kw') {
       const rawArgs = args[5] ?? [];
       const rawKwargs = args[6] ?? {};
       if (!Array.isArray(rawArgs)) throw typeError('execute_kw: args must be a list');
-      if (typeof rawKwargs !== 'object' || rawKwargs === null || Array.isArray(rawKwargs)) throw typeError('execute_kw: kwargs must be a dict');
+      if (typeof rawKwargs !== 'object' || rawKwargs === null || Array.isArray(rawKwargs))
+        throw typeError('execute_kw: kwargs must be a dict');
       positional = rawArgs;
       kwargs = rawKwargs as Record<string, unknown>;
     } else positional = args.slice(5);
-    return callMethod(ctx.store, { model, method: name, args: positional, kwargs, uid: credentials.uid, style: 'rpc' });
+    return callMethod(ctx.store, {
+      model,
+      method: name,
+      args: positional,
+      kwargs,
+      uid: credentials.uid,
+      style: 'rpc',
+    });
   }
   throw new OdooException('builtins.KeyError', service);
 }

@@ -14,7 +14,10 @@ export type XmlRpcValue = null | boolean | number | string | XmlRpcValue[] | { [
 
 export class XmlRpcParseError extends Error {}
 
-type Token = { kind: 'open'; name: string; empty: boolean } | { kind: 'close'; name: string } | { kind: 'text'; value: string };
+type Token =
+  | { kind: 'open'; name: string; empty: boolean }
+  | { kind: 'close'; name: string }
+  | { kind: 'text'; value: string };
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -277,7 +280,9 @@ export function serializeFault(faultCode: number | string, faultString: string):
 
 /** Builds a methodCall document (for tests and small clients). */
 export function serializeMethodCall(methodName: string, params: unknown[]): string {
-  const out = [`<?xml version='1.0'?>\n<methodCall>\n<methodName>${escape(methodName)}</methodName>\n<params>\n`];
+  const out = [
+    `<?xml version='1.0'?>\n<methodCall>\n<methodName>${escape(methodName)}</methodName>\n<params>\n`,
+  ];
   for (const p of params) {
     out.push('<param>\n');
     serializeValue(p, out);

@@ -86,7 +86,16 @@ export function baseModels(version: OdooVersion): ModelDef[] {
       fields: {
         name: char('Unit', { required: true }),
         ...(version <= 18
-          ? { uom_type: sel([['reference', 'Reference'], ['bigger', 'Bigger'], ['smaller', 'Smaller']], { default: constant('reference') }) }
+          ? {
+              uom_type: sel(
+                [
+                  ['reference', 'Reference'],
+                  ['bigger', 'Bigger'],
+                  ['smaller', 'Smaller'],
+                ],
+                { default: constant('reference') },
+              ),
+            }
           : {}),
         factor: float('Ratio', { default: constant(1) }),
         rounding: float('Rounding Precision', { default: constant(0.01) }),
@@ -99,9 +108,18 @@ export function baseModels(version: OdooVersion): ModelDef[] {
       fields: {
         name: char('Journal Name', { required: true }),
         code: char('Short Code', { required: true }),
-        type: sel([['sale', 'Sales'], ['purchase', 'Purchase'], ['cash', 'Cash'], ['bank', 'Bank'], ['general', 'Miscellaneous']], {
-          required: true,
-        }),
+        type: sel(
+          [
+            ['sale', 'Sales'],
+            ['purchase', 'Purchase'],
+            ['cash', 'Cash'],
+            ['bank', 'Bank'],
+            ['general', 'Miscellaneous'],
+          ],
+          {
+            required: true,
+          },
+        ),
         company_id: company(),
         active: active(),
       },
@@ -117,8 +135,12 @@ export function baseModels(version: OdooVersion): ModelDef[] {
         model: char('Model Name', { required: true }),
         res_id: int('Record ID'),
         noupdate: bool('Non Updatable'),
-        complete_name: char('Complete ID', { compute: (_env, row) => `${String(row.module)}.${String(row.name)}` }),
-        reference: char('Reference', { compute: (_env, row) => `${String(row.model)},${Number(row.res_id)}` }),
+        complete_name: char('Complete ID', {
+          compute: (_env, row) => `${String(row.module)}.${String(row.name)}`,
+        }),
+        reference: char('Reference', {
+          compute: (_env, row) => `${String(row.model)},${Number(row.res_id)}`,
+        }),
       },
       beforeCreate: (env, vals) => assertUniqueXmlid(env, vals.module, vals.name, undefined),
       afterWrite: (env, rows) => {

@@ -7,18 +7,34 @@ export const char = (string?: string, extra: Extra = {}): FieldDef => ({ type: '
 export const text = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'text', string, ...extra });
 export const int = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'integer', string, ...extra });
 export const float = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'float', string, ...extra });
-export const money = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'monetary', string, ...extra });
+export const money = (string?: string, extra: Extra = {}): FieldDef => ({
+  type: 'monetary',
+  string,
+  ...extra,
+});
 export const bool = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'boolean', string, ...extra });
 export const date = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'date', string, ...extra });
-export const datetime = (string?: string, extra: Extra = {}): FieldDef => ({ type: 'datetime', string, ...extra });
-export const m2o = (relation: string, extra: Extra = {}): FieldDef => ({ type: 'many2one', relation, ...extra });
+export const datetime = (string?: string, extra: Extra = {}): FieldDef => ({
+  type: 'datetime',
+  string,
+  ...extra,
+});
+export const m2o = (relation: string, extra: Extra = {}): FieldDef => ({
+  type: 'many2one',
+  relation,
+  ...extra,
+});
 export const o2m = (relation: string, inverseName: string, extra: Extra = {}): FieldDef => ({
   type: 'one2many',
   relation,
   inverseName,
   ...extra,
 });
-export const m2m = (relation: string, extra: Extra = {}): FieldDef => ({ type: 'many2many', relation, ...extra });
+export const m2m = (relation: string, extra: Extra = {}): FieldDef => ({
+  type: 'many2many',
+  relation,
+  ...extra,
+});
 export const sel = (selection: readonly (readonly [string, string])[], extra: Extra = {}): FieldDef => ({
   type: 'selection',
   selection,

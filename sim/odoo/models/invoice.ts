@@ -30,7 +30,8 @@ const PAYMENT_STATES = [
 ] as const;
 
 function moveLineAmounts(env: Env, line: Row): LineAmounts {
-  if (line.display_type && line.display_type !== 'product') return { subtotal: 0, tax: 0, total: 0, taxes: [] };
+  if (line.display_type && line.display_type !== 'product')
+    return { subtotal: 0, tax: 0, total: 0, taxes: [] };
   const move = env.store.row('account.move', line.move_id as number);
   return computeLine({
     priceUnit: Number(line.price_unit ?? 0),
@@ -42,7 +43,11 @@ function moveLineAmounts(env: Env, line: Row): LineAmounts {
 }
 
 function moveLines(env: Env, move: Row): Row[] {
-  return env.store.browse(env, 'account.move.line', env.store.get(env, 'account.move', move, 'line_ids') as number[]);
+  return env.store.browse(
+    env,
+    'account.move.line',
+    env.store.get(env, 'account.move', move, 'line_ids') as number[],
+  );
 }
 
 const moveAmount = (key: 'subtotal' | 'tax' | 'total') => (env: Env, move: Row) =>
@@ -55,7 +60,11 @@ export function residual(env: Env, move: Row): number {
 }
 
 function paymentState(env: Env, move: Row): string {
-  if (move.state !== 'posted' || !['out_invoice', 'out_refund', 'in_invoice', 'in_refund'].includes(String(move.move_type))) return 'not_paid';
+  if (
+    move.state !== 'posted' ||
+    !['out_invoice', 'out_refund', 'in_invoice', 'in_refund'].includes(String(move.move_type))
+  )
+    return 'not_paid';
   if (move.reversed) return 'reversed';
   const paid = Number(move.paid_amount ?? 0);
   if (paid <= 0) return 'not_paid';
@@ -76,19 +85,24 @@ const moveAction = (run: (env: Env, moves: Row[]) => unknown): MethodDef => ({
 
 function post(env: Env, moves: Row[]): boolean {
   for (const move of moves) {
-    if (move.state !== 'draft') throw userError('The entry is not in draft. Only draft entries can be posted.');
+    if (move.state !== 'draft')
+      throw userError('The entry is not in draft. Only draft entries can be posted.');
     if (moveLines(env, move).length === 0) throw userError('You need to add a line before posting.');
   }
   for (const move of moves) {
     const invoiceDate = typeof move.invoice_date === 'string' ? move.invoice_date : env.store.today();
     const patch: Record<string, unknown> = { state: 'posted', invoice_date: invoiceDate, date: invoiceDate };
     if (move.name === '/' || move.name === false) {
-      const prefix = move.move_type === 'out_refund' ? 'RINV' : move.move_type === 'out_invoice' ? 'INV' : 'MISC';
+      const prefix =
+        move.move_type === 'out_refund' ? 'RINV' : move.move_type === 'out_invoice' ? 'INV' : 'MISC';
       const year = invoiceDate.slice(0, 4);
       patch.name = `${prefix}/${year}/${String(env.store.nextSequence(`${prefix}/${year}`)).padStart(5, '0')}`;
     }
     env.store.setRaw(env, 'account.move', move, patch);
-    const reversed = typeof move.reversed_entry_id === 'number' ? env.store.row('account.move', move.reversed_entry_id) : undefined;
+    const reversed =
+      typeof move.reversed_entry_id === 'number'
+        ? env.store.row('account.move', move.reversed_entry_id)
+        : undefined;
     if (move.move_type === 'out_refund' && reversed?.state === 'posted') {
       const covered = Math.min(residual(env, reversed), moveAmount('total')(env, move));
       applyPayment(env, reversed, covered, covered >= residual(env, reversed));
@@ -109,7 +123,14 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
       fields: {
         name: char('Number', { default: constant('/') }),
         move_type: sel(MOVE_TYPES, { required: true, default: constant('entry') }),
-        state: sel([['draft', 'Draft'], ['posted', 'Posted'], ['cancel', 'Cancelled']], { required: true, default: constant('draft') }),
+        state: sel(
+          [
+            ['draft', 'Draft'],
+            ['posted', 'Posted'],
+            ['cancel', 'Cancelled'],
+          ],
+          { required: true, default: constant('draft') },
+        ),
         payment_state: sel(PAYMENT_STATES, { compute: paymentState }),
         partner_id: m2o('res.partner', { string: 'Partner' }),
         partner_shipping_id: m2o('res.partner', { string: 'Delivery Address' }),
@@ -146,7 +167,8 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
       methods: {
         action_post: moveAction(post),
         button_draft: moveAction((env, moves) => {
-          for (const m of moves) if (m.state !== 'draft') env.store.setRaw(env, 'account.move', m, { state: 'draft' });
+          for (const m of moves)
+            if (m.state !== 'draft') env.store.setRaw(env, 'account.move', m, { state: 'draft' });
           return true;
         }),
         button_cancel: moveAction((env, moves) => {
@@ -166,7 +188,16 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
         move_id: m2o('account.move', { string: 'Journal Entry', required: true, ondelete: 'cascade' }),
         sequence: float('Sequence', { default: constant(10) }),
         display_type: sel(
-          [['product', 'Product'], ['cogs', 'Cost of Goods Sold'], ['tax', 'Tax'], ['rounding', 'Rounding'], ['payment_term', 'Payment Term'], ['line_section', 'Section'], ['line_note', 'Note'], ['epd', 'Early Payment Discount']],
+          [
+            ['product', 'Product'],
+            ['cogs', 'Cost of Goods Sold'],
+            ['tax', 'Tax'],
+            ['rounding', 'Rounding'],
+            ['payment_term', 'Payment Term'],
+            ['line_section', 'Section'],
+            ['line_note', 'Note'],
+            ['epd', 'Early Payment Discount'],
+          ],
           { default: constant('product') },
         ),
         product_id: m2o('product.product'),
@@ -179,7 +210,10 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
         quantity: float('Quantity', { default: constant(1) }),
         price_unit: float('Unit Price', {
           default: (env, vals) => {
-            const product = typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
+            const product =
+              typeof vals.product_id === 'number'
+                ? env.store.row('product.product', vals.product_id)
+                : undefined;
             return product ? Number(env.store.get(env, 'product.product', product, 'lst_price')) : 0;
           },
         }),
@@ -187,8 +221,13 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
         tax_ids: m2m('account.tax', {
           string: 'Taxes',
           default: (env, vals) => {
-            const product = typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
-            return product ? [...(env.store.get(env, 'product.product', product, 'taxes_id') as number[])] : [];
+            const product =
+              typeof vals.product_id === 'number'
+                ? env.store.row('product.product', vals.product_id)
+                : undefined;
+            return product
+              ? [...(env.store.get(env, 'product.product', product, 'taxes_id') as number[])]
+              : [];
           },
         }),
         price_subtotal: money('Subtotal', { compute: (env, row) => moveLineAmounts(env, row).subtotal }),
@@ -197,9 +236,16 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
         partner_id: m2o('res.partner', {
           compute: (env, row) => env.store.row('account.move', row.move_id as number)?.partner_id ?? false,
         }),
-        parent_state: sel([['draft', 'Draft'], ['posted', 'Posted'], ['cancel', 'Cancelled']], {
-          compute: (env, row) => env.store.row('account.move', row.move_id as number)?.state ?? false,
-        }),
+        parent_state: sel(
+          [
+            ['draft', 'Draft'],
+            ['posted', 'Posted'],
+            ['cancel', 'Cancelled'],
+          ],
+          {
+            compute: (env, row) => env.store.row('account.move', row.move_id as number)?.state ?? false,
+          },
+        ),
         currency_id: m2o('res.currency', {
           compute: (env, row) => env.store.row('account.move', row.move_id as number)?.currency_id ?? false,
         }),

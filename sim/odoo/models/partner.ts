@@ -1,7 +1,7 @@
 /** `res.partner`: companies, people and their invoice/delivery child addresses. */
 import { validationError } from '../orm/errors.js';
 import type { Env, ModelDef, OdooVersion, Row } from '../orm/types.js';
-import { active, bool, char, company, constant, int, m2o, o2m, sel } from './fields.js';
+import { active, bool, char, constant, int, m2o, o2m, sel } from './fields.js';
 
 const TYPE_LABELS: Record<string, string> = {
   contact: 'Contact',

@@ -44,7 +44,8 @@ export function assignPickings(env: Env, pickings: Row[]): void {
       const demand = Number(move.product_uom_qty);
       let reserved = reservedOf(move);
       if (product && isStorable(env, product)) {
-        if (reserved < demand) reserved += reserve(env, product.id, move.location_id as number, demand - reserved);
+        if (reserved < demand)
+          reserved += reserve(env, product.id, move.location_id as number, demand - reserved);
       } else reserved = demand;
       const state = reserved >= demand ? 'assigned' : reserved > 0 ? 'partially_available' : 'confirmed';
       const patch: Record<string, unknown> = { reserved, state };
@@ -56,7 +57,11 @@ export function assignPickings(env: Env, pickings: Row[]): void {
 }
 
 function refreshPickingState(env: Env, picking: Row): void {
-  const moves = env.store.browse(env, 'stock.move', env.store.get(env, 'stock.picking', picking, 'move_ids') as number[]);
+  const moves = env.store.browse(
+    env,
+    'stock.move',
+    env.store.get(env, 'stock.picking', picking, 'move_ids') as number[],
+  );
   const open = moves.filter((m) => m.state !== 'cancel');
   let state: string;
   if (open.length === 0) state = moves.length > 0 ? 'cancel' : 'draft';
@@ -70,14 +75,22 @@ function refreshPickingState(env: Env, picking: Row): void {
 function cancelPickings(env: Env, pickings: Row[]): void {
   for (const picking of pickings) {
     if (picking.state === 'done') continue;
-    const moves = env.store.browse(env, 'stock.move', env.store.get(env, 'stock.picking', picking, 'move_ids') as number[]);
+    const moves = env.store.browse(
+      env,
+      'stock.move',
+      env.store.get(env, 'stock.picking', picking, 'move_ids') as number[],
+    );
     for (const move of moves) {
       if (move.state === 'done' || move.state === 'cancel') continue;
       const product = moveProduct(env, move);
       if (product && isStorable(env, product) && reservedOf(move) > 0) {
         unreserve(env, product.id, move.location_id as number, reservedOf(move));
       }
-      env.store.setRaw(env, 'stock.move', move, { state: 'cancel', reserved: 0, ...(env.version >= 17 ? { quantity: 0 } : {}) });
+      env.store.setRaw(env, 'stock.move', move, {
+        state: 'cancel',
+        reserved: 0,
+        ...(env.version >= 17 ? { quantity: 0 } : {}),
+      });
     }
     refreshPickingState(env, picking);
   }
@@ -112,13 +125,21 @@ function validatePicking(env: Env, picking: Row): void {
     }
     const demand = Number(move.product_uom_qty);
     if (quantity < demand) leftovers.push({ move, quantity: demand - quantity });
-    const patch: Record<string, unknown> = { state: 'done', reserved: 0, product_uom_qty: quantity, date: env.store.stamp() };
+    const patch: Record<string, unknown> = {
+      state: 'done',
+      reserved: 0,
+      product_uom_qty: quantity,
+      date: env.store.stamp(),
+    };
     if (env.version === 16) patch.quantity_done = quantity;
     else Object.assign(patch, { quantity, picked: true });
     env.store.setRaw(env, 'stock.move', move, patch);
     if (typeof move.sale_line_id === 'number') {
       const line = env.store.row('sale.order.line', move.sale_line_id);
-      if (line) env.store.setRaw(env, 'sale.order.line', line, { qty_delivered: Number(line.qty_delivered ?? 0) + quantity });
+      if (line)
+        env.store.setRaw(env, 'sale.order.line', line, {
+          qty_delivered: Number(line.qty_delivered ?? 0) + quantity,
+        });
     }
   }
   env.store.setRaw(env, 'stock.picking', picking, { state: 'done', date_done: env.store.stamp() });
@@ -146,7 +167,11 @@ function validatePicking(env: Env, picking: Row): void {
       ]),
     });
     const row = env.store.row('stock.picking', backorder)!;
-    for (const m of env.store.browse(env, 'stock.move', env.store.get(env, 'stock.picking', row, 'move_ids') as number[])) {
+    for (const m of env.store.browse(
+      env,
+      'stock.move',
+      env.store.get(env, 'stock.picking', row, 'move_ids') as number[],
+    )) {
       env.store.setRaw(env, 'stock.move', m, { state: 'confirmed' }, false);
     }
     assignPickings(env, [row]);
@@ -161,7 +186,10 @@ const action = (run: (env: Env, rows: Row[]) => unknown): MethodDef => ({
 export function pickingModels(version: OdooVersion): ModelDef[] {
   const moveQuantities: Record<string, FieldDef> =
     version === 16
-      ? { quantity_done: float('Quantity Done'), reserved_availability: float('Quantity Reserved', { compute: (_e, r) => reservedOf(r) }) }
+      ? {
+          quantity_done: float('Quantity Done'),
+          reserved_availability: float('Quantity Reserved', { compute: (_e, r) => reservedOf(r) }),
+        }
       : { quantity: float('Quantity'), picked: bool('Picked') };
   return [
     {
@@ -169,7 +197,13 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
       description: 'Shipping Methods',
       fields: {
         name: char('Delivery Method', { required: true }),
-        delivery_type: sel([['fixed', 'Fixed Price'], ['base_on_rule', 'Based on Rules']], { default: constant('fixed') }),
+        delivery_type: sel(
+          [
+            ['fixed', 'Fixed Price'],
+            ['base_on_rule', 'Based on Rules'],
+          ],
+          { default: constant('fixed') },
+        ),
         product_id: m2o('product.product'),
         fixed_price: float('Fixed Price'),
         active: active(),
@@ -185,13 +219,27 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
         origin: char('Source Document'),
         partner_id: m2o('res.partner', { string: 'Contact' }),
         picking_type_id: m2o('stock.picking.type', { required: true }),
-        picking_type_code: sel([['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], {
-          compute: (env, row) => env.store.row('stock.picking.type', row.picking_type_id as number)?.code ?? false,
-        }),
+        picking_type_code: sel(
+          [
+            ['incoming', 'Receipt'],
+            ['outgoing', 'Delivery'],
+            ['internal', 'Internal Transfer'],
+          ],
+          {
+            compute: (env, row) =>
+              env.store.row('stock.picking.type', row.picking_type_id as number)?.code ?? false,
+          },
+        ),
         location_id: m2o('stock.location', { required: true }),
         location_dest_id: m2o('stock.location', { required: true }),
         state: sel(PICKING_STATES, { default: constant('draft') }),
-        priority: sel([['0', 'Normal'], ['1', 'Urgent']], { default: constant('0') }),
+        priority: sel(
+          [
+            ['0', 'Normal'],
+            ['1', 'Urgent'],
+          ],
+          { default: constant('0') },
+        ),
         scheduled_date: datetime('Scheduled Date', { default: (env) => env.store.stamp() }),
         date_done: datetime('Date of Transfer'),
         move_ids: o2m('stock.move', 'picking_id', { string: 'Stock Moves' }),
@@ -206,15 +254,28 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
       afterCreate: (env, row) => {
         if (row.name !== false && row.name !== '/') return;
         const type = env.store.row('stock.picking.type', row.picking_type_id as number);
-        const wh = type && typeof type.warehouse_id === 'number' ? env.store.row('stock.warehouse', type.warehouse_id) : undefined;
+        const wh =
+          type && typeof type.warehouse_id === 'number'
+            ? env.store.row('stock.warehouse', type.warehouse_id)
+            : undefined;
         const prefix = `${String(wh?.code ?? 'WH')}/${String(type?.sequence_code ?? 'OUT')}/`;
         const n = env.store.nextSequence(prefix);
-        env.store.setRaw(env, 'stock.picking', row, { name: `${prefix}${String(n).padStart(5, '0')}` }, false);
+        env.store.setRaw(
+          env,
+          'stock.picking',
+          row,
+          { name: `${prefix}${String(n).padStart(5, '0')}` },
+          false,
+        );
       },
       methods: {
         action_confirm: action((env, rows) => {
           for (const p of rows) {
-            for (const m of env.store.browse(env, 'stock.move', env.store.get(env, 'stock.picking', p, 'move_ids') as number[])) {
+            for (const m of env.store.browse(
+              env,
+              'stock.move',
+              env.store.get(env, 'stock.picking', p, 'move_ids') as number[],
+            )) {
               if (m.state === 'draft') env.store.setRaw(env, 'stock.move', m, { state: 'confirmed' });
             }
           }
@@ -232,7 +293,9 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
         button_validate: action((env, rows) => {
           if (env.version === 16 && !env.context.skip_immediate) {
             const nothingDone = rows.every((p) =>
-              env.store.browse(env, 'stock.move', env.store.get(env, 'stock.picking', p, 'move_ids') as number[]).every((m) => !Number(m.quantity_done)),
+              env.store
+                .browse(env, 'stock.move', env.store.get(env, 'stock.picking', p, 'move_ids') as number[])
+                .every((m) => !Number(m.quantity_done)),
             );
             if (nothingDone) {
               return {
@@ -241,7 +304,11 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
                 view_mode: 'form',
                 res_model: 'stock.immediate.transfer',
                 target: 'new',
-                context: { button_validate_picking_ids: rows.map((r) => r.id), default_show_transfers: false, default_pick_ids: rows.map((r) => [4, r.id]) },
+                context: {
+                  button_validate_picking_ids: rows.map((r) => r.id),
+                  default_show_transfers: false,
+                  default_pick_ids: rows.map((r) => [4, r.id]),
+                },
               };
             }
           }
@@ -258,7 +325,10 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
         name: char('Description', { required: true }),
         sequence: float('Sequence', { default: constant(10) }),
         reference: char('Reference', {
-          compute: (env, row) => (typeof row.picking_id === 'number' ? env.store.displayName(env, 'stock.picking', row.picking_id) : String(row.name)),
+          compute: (env, row) =>
+            typeof row.picking_id === 'number'
+              ? env.store.displayName(env, 'stock.picking', row.picking_id)
+              : String(row.name),
         }),
         origin: char('Source Document'),
         product_id: m2o('product.product', { required: true }),

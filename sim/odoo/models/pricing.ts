@@ -11,8 +11,16 @@ export function pricingModels(version: OdooVersion): ModelDef[] {
   const includeFields: Record<string, FieldDef> =
     version >= 18
       ? {
-          price_include_override: sel([['tax_included', 'Tax Included'], ['tax_excluded', 'Tax Excluded']], { string: 'Included in Price' }),
-          price_include: bool('Included in Price', { compute: (_env: Env, row: Row) => row.price_include_override === 'tax_included' }),
+          price_include_override: sel(
+            [
+              ['tax_included', 'Tax Included'],
+              ['tax_excluded', 'Tax Excluded'],
+            ],
+            { string: 'Included in Price' },
+          ),
+          price_include: bool('Included in Price', {
+            compute: (_env: Env, row: Row) => row.price_include_override === 'tax_included',
+          }),
         }
       : { price_include: bool('Included in Price') };
   return [
@@ -37,14 +45,36 @@ export function pricingModels(version: OdooVersion): ModelDef[] {
       fields: {
         pricelist_id: m2o('product.pricelist', { required: true, ondelete: 'cascade' }),
         applied_on: sel(
-          [['3_global', 'All Products'], ['2_product_category', 'Product Category'], ['1_product', 'Product'], ['0_product_variant', 'Product Variant']],
-          { required: true, default: (_env, vals) => (vals.product_id ? '0_product_variant' : vals.product_tmpl_id ? '1_product' : vals.categ_id ? '2_product_category' : '3_global') },
+          [
+            ['3_global', 'All Products'],
+            ['2_product_category', 'Product Category'],
+            ['1_product', 'Product'],
+            ['0_product_variant', 'Product Variant'],
+          ],
+          {
+            required: true,
+            default: (_env, vals) =>
+              vals.product_id
+                ? '0_product_variant'
+                : vals.product_tmpl_id
+                  ? '1_product'
+                  : vals.categ_id
+                    ? '2_product_category'
+                    : '3_global',
+          },
         ),
         product_tmpl_id: m2o('product.template', { ondelete: 'cascade' }),
         product_id: m2o('product.product', { ondelete: 'cascade' }),
         categ_id: m2o('product.category', { ondelete: 'cascade' }),
         min_quantity: float('Min. Quantity'),
-        compute_price: sel([['fixed', 'Fixed Price'], ['percentage', 'Discount'], ['formula', 'Formula']], { default: constant('fixed') }),
+        compute_price: sel(
+          [
+            ['fixed', 'Fixed Price'],
+            ['percentage', 'Discount'],
+            ['formula', 'Formula'],
+          ],
+          { default: constant('fixed') },
+        ),
         fixed_price: float('Fixed Price'),
         percent_price: float('Percentage Price'),
         price_discount: float('Price Discount'),
@@ -52,7 +82,8 @@ export function pricingModels(version: OdooVersion): ModelDef[] {
         date_start: datetime('Start Date'),
         date_end: datetime('End Date'),
         currency_id: m2o('res.currency', {
-          compute: (env, row) => env.store.row('product.pricelist', row.pricelist_id as number)?.currency_id ?? false,
+          compute: (env, row) =>
+            env.store.row('product.pricelist', row.pricelist_id as number)?.currency_id ?? false,
         }),
         company_id: m2o('res.company'),
         active: active(),
@@ -65,11 +96,26 @@ export function pricingModels(version: OdooVersion): ModelDef[] {
       fields: {
         name: char('Tax Name', { required: true }),
         amount: float('Amount'),
-        amount_type: sel([['group', 'Group of Taxes'], ['fixed', 'Fixed'], ['percent', 'Percentage of Price'], ['division', 'Percentage of Price Tax Included']], {
-          required: true,
-          default: constant('percent'),
-        }),
-        type_tax_use: sel([['sale', 'Sales'], ['purchase', 'Purchases'], ['none', 'None']], { required: true, default: constant('sale') }),
+        amount_type: sel(
+          [
+            ['group', 'Group of Taxes'],
+            ['fixed', 'Fixed'],
+            ['percent', 'Percentage of Price'],
+            ['division', 'Percentage of Price Tax Included'],
+          ],
+          {
+            required: true,
+            default: constant('percent'),
+          },
+        ),
+        type_tax_use: sel(
+          [
+            ['sale', 'Sales'],
+            ['purchase', 'Purchases'],
+            ['none', 'None'],
+          ],
+          { required: true, default: constant('sale') },
+        ),
         ...includeFields,
         include_base_amount: bool('Affect Base of Subsequent Taxes'),
         description: char('Label on Invoices'),
@@ -95,7 +141,13 @@ export function taxSpecs(env: Env, ids: number[]): TaxSpec[] {
 }
 
 /** The unit price a pricelist gives a product for a quantity at a date (`YYYY-MM-DD HH:MM:SS`). */
-export function pricelistPrice(env: Env, pricelistId: number | false, product: Row, quantity: number, at: string): number {
+export function pricelistPrice(
+  env: Env,
+  pricelistId: number | false,
+  product: Row,
+  quantity: number,
+  at: string,
+): number {
   const listPrice = Number(env.store.get(env, 'product.product', product, 'lst_price'));
   if (pricelistId === false) return listPrice;
   const template = product.product_tmpl_id as number;

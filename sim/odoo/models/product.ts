@@ -10,7 +10,9 @@ import { productQuantities } from './stock-quantities.js';
 
 /** Whether stock of this product is tracked in quants, per version. */
 export function isStorable(env: Env, product: Row): boolean {
-  return env.version >= 18 ? env.store.get(env, 'product.product', product, 'is_storable') === true : env.store.get(env, 'product.product', product, 'type') === 'product';
+  return env.version >= 18
+    ? env.store.get(env, 'product.product', product, 'is_storable') === true
+    : env.store.get(env, 'product.product', product, 'type') === 'product';
 }
 
 /** Services never move; goods (consumable or storable) get stock moves. */
@@ -21,22 +23,39 @@ export function isGoods(env: Env, product: Row): boolean {
 function typeFields(version: OdooVersion): Record<string, FieldDef> {
   if (version >= 18) {
     return {
-      type: sel([['consu', 'Goods'], ['service', 'Service'], ['combo', 'Combo']], { required: true, default: constant('consu') }),
+      type: sel(
+        [
+          ['consu', 'Goods'],
+          ['service', 'Service'],
+          ['combo', 'Combo'],
+        ],
+        { required: true, default: constant('consu') },
+      ),
       is_storable: bool('Track Inventory'),
     };
   }
-  const kinds = [['consu', 'Consumable'], ['service', 'Service'], ['product', 'Storable Product']] as const;
+  const kinds = [
+    ['consu', 'Consumable'],
+    ['service', 'Service'],
+    ['product', 'Storable Product'],
+  ] as const;
   return {
     type: sel(kinds, { required: true, default: (_env, vals) => vals.detailed_type ?? 'consu' }),
     detailed_type: sel(kinds, { required: true, default: (_env, vals) => vals.type ?? 'consu' }),
   };
 }
 
-const quantityField = (key: 'qty_available' | 'virtual_available' | 'free_qty', model: 'product.product' | 'product.template') =>
+const quantityField = (
+  key: 'qty_available' | 'virtual_available' | 'free_qty',
+  model: 'product.product' | 'product.template',
+) =>
   float(key, {
     readonly: true,
     compute: (env, row) => {
-      const variants = model === 'product.product' ? [row.id] : (env.store.get(env, model, row, 'product_variant_ids') as number[]);
+      const variants =
+        model === 'product.product'
+          ? [row.id]
+          : (env.store.get(env, model, row, 'product_variant_ids') as number[]);
       return variants.reduce((sum, id) => sum + productQuantities(env, id)[key], 0);
     },
   });
@@ -44,15 +63,19 @@ const quantityField = (key: 'qty_available' | 'virtual_available' | 'free_qty', 
 /** In 16/17 `type` and `detailed_type` mirror each other: writing one sets the other. */
 function syncDetailedType(env: Env, model: string, row: Row, vals: Record<string, unknown>): void {
   if (env.version >= 18) return;
-  if (typeof vals.detailed_type === 'string' && row.type !== vals.detailed_type) env.store.setRaw(env, model, row, { type: vals.detailed_type }, false);
-  else if (typeof vals.type === 'string' && row.detailed_type !== vals.type) env.store.setRaw(env, model, row, { detailed_type: vals.type }, false);
+  if (typeof vals.detailed_type === 'string' && row.type !== vals.detailed_type)
+    env.store.setRaw(env, model, row, { type: vals.detailed_type }, false);
+  else if (typeof vals.type === 'string' && row.detailed_type !== vals.type)
+    env.store.setRaw(env, model, row, { detailed_type: vals.type }, false);
 }
 
 function assertUniqueBarcode(env: Env, rows: Row[]): void {
   for (const row of rows) {
     if (typeof row.barcode !== 'string') continue;
     if (env.store.rows('product.product').some((r) => r.id !== row.id && r.barcode === row.barcode)) {
-      throw validationError(`Barcode(s) already assigned:\n\n- Barcode "${row.barcode}" already assigned to product(s): ${env.store.displayName(env, 'product.product', row.id)}`);
+      throw validationError(
+        `Barcode(s) already assigned:\n\n- Barcode "${row.barcode}" already assigned to product(s): ${env.store.displayName(env, 'product.product', row.id)}`,
+      );
     }
   }
 }
@@ -80,7 +103,10 @@ export function productModels(version: OdooVersion): ModelDef[] {
         parent_id: m2o('product.category', { ondelete: 'cascade' }),
         complete_name: char('Complete Name', {
           compute: (env, row) => {
-            const parent = typeof row.parent_id === 'number' ? env.store.displayName(env, 'product.category', row.parent_id) : '';
+            const parent =
+              typeof row.parent_id === 'number'
+                ? env.store.displayName(env, 'product.category', row.parent_id)
+                : '';
             return parent ? `${parent} / ${String(row.name)}` : String(row.name);
           },
         }),
@@ -100,22 +126,36 @@ export function productModels(version: OdooVersion): ModelDef[] {
         sale_ok: bool('Can be Sold', { default: constant(true) }),
         purchase_ok: bool('Can be Purchased', { default: constant(true) }),
         active: active(),
-        priority: sel([['0', 'Normal'], ['1', 'Favorite']], { default: constant('0') }),
+        priority: sel(
+          [
+            ['0', 'Normal'],
+            ['1', 'Favorite'],
+          ],
+          { default: constant('0') },
+        ),
         categ_id: m2o('product.category', { string: 'Product Category', default: constant(1) }),
         uom_id: m2o('uom.uom', { string: 'Unit', default: constant(1) }),
         ...(version <= 18 ? { uom_po_id: m2o('uom.uom', { default: constant(1) }) } : {}),
         taxes_id: m2m('account.tax', { string: 'Sales Taxes', default: (env) => defaultSaleTaxes(env) }),
-        invoice_policy: sel([['order', 'Ordered quantities'], ['delivery', 'Delivered quantities']], { default: constant('order') }),
+        invoice_policy: sel(
+          [
+            ['order', 'Ordered quantities'],
+            ['delivery', 'Delivered quantities'],
+          ],
+          { default: constant('order') },
+        ),
         description_sale: text('Sales Description'),
         weight: float('Weight'),
         company_id: m2o('res.company'),
         currency_id: m2o('res.currency', { compute: () => 1 }),
         product_variant_ids: o2m('product.product', 'product_tmpl_id'),
         product_variant_id: m2o('product.product', {
-          compute: (env, row) => (env.store.get(env, 'product.template', row, 'product_variant_ids') as number[])[0] ?? false,
+          compute: (env, row) =>
+            (env.store.get(env, 'product.template', row, 'product_variant_ids') as number[])[0] ?? false,
         }),
         product_variant_count: int('# Product Variants', {
-          compute: (env, row) => (env.store.get(env, 'product.template', row, 'product_variant_ids') as number[]).length,
+          compute: (env, row) =>
+            (env.store.get(env, 'product.template', row, 'product_variant_ids') as number[]).length,
         }),
         qty_available: quantityField('qty_available', 'product.template'),
         virtual_available: quantityField('virtual_available', 'product.template'),
@@ -130,7 +170,8 @@ export function productModels(version: OdooVersion): ModelDef[] {
         syncDetailedType(env, 'product.template', row, vals);
         if (env.context.create_from_child) return;
         const own: Record<string, unknown> = {};
-        for (const key of ['default_code', 'barcode'] as const) if (vals[key] !== undefined) own[key] = vals[key];
+        for (const key of ['default_code', 'barcode'] as const)
+          if (vals[key] !== undefined) own[key] = vals[key];
         env.store.create({ ...env, context: {} }, 'product.product', { ...own, product_tmpl_id: row.id });
       },
       afterWrite: (env, rows, vals) => {
@@ -150,7 +191,10 @@ export function productModels(version: OdooVersion): ModelDef[] {
         company_id: company(),
         lst_price: float('Sales Price', {
           compute: (env, row) => env.store.get(env, 'product.product', row, 'list_price'),
-          inverse: (env, row, value) => env.store.write(env, 'product.template', [row.product_tmpl_id as number], { list_price: value as number }),
+          inverse: (env, row, value) =>
+            env.store.write(env, 'product.template', [row.product_tmpl_id as number], {
+              list_price: value as number,
+            }),
         }),
         price_extra: float('Variant Price Extra', { compute: () => 0 }),
         qty_available: quantityField('qty_available', 'product.product'),

@@ -6,14 +6,29 @@
  */
 import { userError, validationError } from '../orm/errors.js';
 import type { Env, FieldDef, MethodDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
-import { bool, char, company, constant, datetime, float, int, m2m, m2o, money, o2m, sel, text } from './fields.js';
+import {
+  bool,
+  char,
+  company,
+  constant,
+  datetime,
+  float,
+  int,
+  m2m,
+  m2o,
+  money,
+  o2m,
+  sel,
+  text,
+} from './fields.js';
 import { assignPickings } from './picking.js';
 import { isGoods } from './product.js';
 import { pricelistPrice, taxSpecs } from './pricing.js';
 import { computeLine, sumAmounts, type LineAmounts } from './tax-engine.js';
 
 export const lineTaxField = (version: OdooVersion): string => (version >= 19 ? 'tax_ids' : 'tax_id');
-export const lineUomField = (version: OdooVersion): string => (version >= 19 ? 'product_uom_id' : 'product_uom');
+export const lineUomField = (version: OdooVersion): string =>
+  version >= 19 ? 'product_uom_id' : 'product_uom';
 
 export function currencyDecimals(env: Env, currencyId: unknown): number {
   const currency = typeof currencyId === 'number' ? env.store.row('res.currency', currencyId) : undefined;
@@ -37,7 +52,11 @@ export function lineAmounts(env: Env, line: Row): LineAmounts {
 }
 
 function orderLines(env: Env, order: Row): Row[] {
-  return env.store.browse(env, 'sale.order.line', env.store.get(env, 'sale.order', order, 'order_line') as number[]);
+  return env.store.browse(
+    env,
+    'sale.order.line',
+    env.store.get(env, 'sale.order', order, 'order_line') as number[],
+  );
 }
 
 const orderAmount = (key: 'subtotal' | 'tax' | 'total') => (env: Env, order: Row) =>
@@ -68,7 +87,8 @@ function invoiceStatus(env: Env, order: Row): string {
   if (!['sale', 'done'].includes(String(order.state))) return 'no';
   const lines = orderLines(env, order).filter((l) => !l.display_type);
   if (lines.some((l) => qtyToInvoice(env, l) > 0)) return 'to invoice';
-  if (lines.length > 0 && lines.every((l) => qtyInvoiced(env, l) >= Number(l.product_uom_qty))) return 'invoiced';
+  if (lines.length > 0 && lines.every((l) => qtyInvoiced(env, l) >= Number(l.product_uom_qty)))
+    return 'invoiced';
   return 'no';
 }
 
@@ -76,7 +96,8 @@ function orderInvoices(env: Env, order: Row): number[] {
   const lineIds = new Set(orderLines(env, order).map((l) => l.id));
   const moves = new Set<number>();
   for (const aml of env.store.rows('account.move.line')) {
-    if (Array.isArray(aml.sale_line_ids) && aml.sale_line_ids.some((id) => lineIds.has(id as number))) moves.add(aml.move_id as number);
+    if (Array.isArray(aml.sale_line_ids) && aml.sale_line_ids.some((id) => lineIds.has(id as number)))
+      moves.add(aml.move_id as number);
   }
   return [...moves].sort((a, b) => a - b);
 }
@@ -84,15 +105,20 @@ function orderInvoices(env: Env, order: Row): number[] {
 /** Invoice and delivery addresses: the partner's child of that type, else the partner itself. */
 function address(env: Env, partnerId: unknown, type: 'invoice' | 'delivery'): number | false {
   if (typeof partnerId !== 'number') return false;
-  const child = env.store.rows('res.partner').find((p) => p.parent_id === partnerId && p.type === type && p.active !== false);
+  const child = env.store
+    .rows('res.partner')
+    .find((p) => p.parent_id === partnerId && p.type === type && p.active !== false);
   return child?.id ?? partnerId;
 }
 
 function defaultPricelist(env: Env, partnerId: unknown): number | false {
   const partner = typeof partnerId === 'number' ? env.store.row('res.partner', partnerId) : undefined;
-  if (partner && typeof partner.property_product_pricelist === 'number') return partner.property_product_pricelist;
+  if (partner && typeof partner.property_product_pricelist === 'number')
+    return partner.property_product_pricelist;
   const companyCurrency = env.store.row('res.company', 1)?.currency_id;
-  const ids = env.store.search(env, 'product.pricelist', [['currency_id', '=', companyCurrency ?? 1]], { limit: 1 });
+  const ids = env.store.search(env, 'product.pricelist', [['currency_id', '=', companyCurrency ?? 1]], {
+    limit: 1,
+  });
   return ids[0] ?? false;
 }
 
@@ -139,11 +165,16 @@ const orderAction = (run: (env: Env, orders: Row[]) => unknown): MethodDef => ({
 
 function cancelOrders(env: Env, orders: Row[]): boolean {
   for (const order of orders) {
-    if (env.version === 16 && order.state === 'done') throw userError('You cannot cancel a locked order. Please unlock it first.');
-    if (env.version >= 17 && order.locked) throw userError('You cannot cancel a locked order. Please unlock it first.');
+    if (env.version === 16 && order.state === 'done')
+      throw userError('You cannot cancel a locked order. Please unlock it first.');
+    if (env.version >= 17 && order.locked)
+      throw userError('You cannot cancel a locked order. Please unlock it first.');
   }
   for (const order of orders) {
-    const pickings = env.store.search(env, 'stock.picking', [['sale_id', '=', order.id], ['state', 'not in', ['done', 'cancel']]]);
+    const pickings = env.store.search(env, 'stock.picking', [
+      ['sale_id', '=', order.id],
+      ['state', 'not in', ['done', 'cancel']],
+    ]);
     if (pickings.length > 0) env.store.model('stock.picking').methods!.action_cancel!.run(env, pickings, {});
     for (const move of env.store.browse(env, 'account.move', orderInvoices(env, order))) {
       if (move.state === 'draft') env.store.setRaw(env, 'account.move', move, { state: 'cancel' });
@@ -165,17 +196,23 @@ export function saleModels(version: OdooVersion): ModelDef[] {
     [lineTaxField(version)]: m2m('account.tax', {
       string: 'Taxes',
       default: (env, vals) => {
-        const product = typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
+        const product =
+          typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
         return product ? [...(env.store.get(env, 'product.product', product, 'taxes_id') as number[])] : [];
       },
     }),
-    [lineUomField(version)]: m2o('uom.uom', { string: 'Unit', default: (_env, vals) => (vals.product_id ? 1 : false) }),
+    [lineUomField(version)]: m2o('uom.uom', {
+      string: 'Unit',
+      default: (_env, vals) => (vals.product_id ? 1 : false),
+    }),
   };
   const orderMethods: Record<string, MethodDef> = {
     action_confirm: orderAction((env, orders) => {
       const wrong = orders.filter((o) => !['draft', 'sent'].includes(String(o.state)));
       if (wrong.length > 0) {
-        throw userError(`The following orders are not in a state requiring confirmation: ${wrong.map((o) => String(o.name)).join(', ')}`);
+        throw userError(
+          `The following orders are not in a state requiring confirmation: ${wrong.map((o) => String(o.name)).join(', ')}`,
+        );
       }
       for (const order of orders) {
         env.store.setRaw(env, 'sale.order', order, { state: 'sale', date_order: env.store.stamp() });
@@ -186,12 +223,14 @@ export function saleModels(version: OdooVersion): ModelDef[] {
     action_cancel: orderAction(cancelOrders),
     action_draft: orderAction((env, orders) => {
       for (const order of orders) {
-        if (['cancel', 'sent'].includes(String(order.state))) env.store.setRaw(env, 'sale.order', order, { state: 'draft' });
+        if (['cancel', 'sent'].includes(String(order.state)))
+          env.store.setRaw(env, 'sale.order', order, { state: 'draft' });
       }
       return true;
     }),
     action_quotation_sent: orderAction((env, orders) => {
-      for (const order of orders) if (order.state === 'draft') env.store.setRaw(env, 'sale.order', order, { state: 'sent' });
+      for (const order of orders)
+        if (order.state === 'draft') env.store.setRaw(env, 'sale.order', order, { state: 'sent' });
       return true;
     }),
   };
@@ -201,7 +240,8 @@ export function saleModels(version: OdooVersion): ModelDef[] {
       return true;
     });
     orderMethods.action_unlock = orderAction((env, orders) => {
-      for (const order of orders) if (order.state === 'done') env.store.setRaw(env, 'sale.order', order, { state: 'sale' });
+      for (const order of orders)
+        if (order.state === 'done') env.store.setRaw(env, 'sale.order', order, { state: 'sale' });
       return true;
     });
   } else {
@@ -222,14 +262,26 @@ export function saleModels(version: OdooVersion): ModelDef[] {
       fields: {
         name: char('Order Reference', { required: true, default: constant('New') }),
         partner_id: m2o('res.partner', { string: 'Customer', required: true }),
-        partner_invoice_id: m2o('res.partner', { string: 'Invoice Address', default: (env, vals) => address(env, vals.partner_id, 'invoice') }),
-        partner_shipping_id: m2o('res.partner', { string: 'Delivery Address', default: (env, vals) => address(env, vals.partner_id, 'delivery') }),
+        partner_invoice_id: m2o('res.partner', {
+          string: 'Invoice Address',
+          default: (env, vals) => address(env, vals.partner_id, 'invoice'),
+        }),
+        partner_shipping_id: m2o('res.partner', {
+          string: 'Delivery Address',
+          default: (env, vals) => address(env, vals.partner_id, 'delivery'),
+        }),
         client_order_ref: char('Customer Reference'),
         origin: char('Source Document'),
-        pricelist_id: m2o('product.pricelist', { string: 'Pricelist', default: (env, vals) => defaultPricelist(env, vals.partner_id) }),
+        pricelist_id: m2o('product.pricelist', {
+          string: 'Pricelist',
+          default: (env, vals) => defaultPricelist(env, vals.partner_id),
+        }),
         currency_id: m2o('res.currency', {
           compute: (env, row) => {
-            const pricelist = typeof row.pricelist_id === 'number' ? env.store.row('product.pricelist', row.pricelist_id) : undefined;
+            const pricelist =
+              typeof row.pricelist_id === 'number'
+                ? env.store.row('product.pricelist', row.pricelist_id)
+                : undefined;
             return pricelist?.currency_id ?? env.store.row('res.company', 1)?.currency_id ?? false;
           },
         }),
@@ -249,17 +301,30 @@ export function saleModels(version: OdooVersion): ModelDef[] {
         amount_tax: money('Taxes', { compute: orderAmount('tax') }),
         amount_total: money('Total', { compute: orderAmount('total') }),
         invoice_status: sel(
-          [['upselling', 'Upselling Opportunity'], ['invoiced', 'Fully Invoiced'], ['to invoice', 'To Invoice'], ['no', 'Nothing to Invoice']],
+          [
+            ['upselling', 'Upselling Opportunity'],
+            ['invoiced', 'Fully Invoiced'],
+            ['to invoice', 'To Invoice'],
+            ['no', 'Nothing to Invoice'],
+          ],
           { compute: invoiceStatus },
         ),
         invoice_ids: m2m('account.move', { string: 'Invoices', compute: orderInvoices }),
         invoice_count: int('Invoice Count', { compute: (env, row) => orderInvoices(env, row).length }),
         picking_ids: o2m('stock.picking', 'sale_id', { string: 'Transfers' }),
-        delivery_count: int('Delivery Orders', { compute: (env, row) => (env.store.get(env, 'sale.order', row, 'picking_ids') as number[]).length }),
+        delivery_count: int('Delivery Orders', {
+          compute: (env, row) => (env.store.get(env, 'sale.order', row, 'picking_ids') as number[]).length,
+        }),
       },
       afterCreate: (env, row) => {
         if (row.name === 'New') {
-          env.store.setRaw(env, 'sale.order', row, { name: `S${String(env.store.nextSequence('sale.order')).padStart(5, '0')}` }, false);
+          env.store.setRaw(
+            env,
+            'sale.order',
+            row,
+            { name: `S${String(env.store.nextSequence('sale.order')).padStart(5, '0')}` },
+            false,
+          );
         }
       },
       methods: orderMethods,
@@ -271,10 +336,14 @@ export function saleModels(version: OdooVersion): ModelDef[] {
       fields: {
         order_id: m2o('sale.order', { string: 'Order Reference', required: true, ondelete: 'cascade' }),
         sequence: int('Sequence', { default: constant(10) }),
-        display_type: sel([['line_section', 'Section'], ['line_note', 'Note']]),
+        display_type: sel([
+          ['line_section', 'Section'],
+          ['line_note', 'Note'],
+        ]),
         product_id: m2o('product.product', { string: 'Product' }),
         product_template_id: m2o('product.template', {
-          compute: (env, row) => env.store.row('product.product', row.product_id as number)?.product_tmpl_id ?? false,
+          compute: (env, row) =>
+            env.store.row('product.product', row.product_id as number)?.product_tmpl_id ?? false,
         }),
         name: text('Description', {
           required: true,
@@ -287,11 +356,21 @@ export function saleModels(version: OdooVersion): ModelDef[] {
         ...lineVersionFields,
         price_unit: float('Unit Price', {
           default: (env, vals) => {
-            const product = typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
-            const order = typeof vals.order_id === 'number' ? env.store.row('sale.order', vals.order_id) : undefined;
+            const product =
+              typeof vals.product_id === 'number'
+                ? env.store.row('product.product', vals.product_id)
+                : undefined;
+            const order =
+              typeof vals.order_id === 'number' ? env.store.row('sale.order', vals.order_id) : undefined;
             if (!product) return 0;
             const qty = typeof vals.product_uom_qty === 'number' ? vals.product_uom_qty : 1;
-            return pricelistPrice(env, (order?.pricelist_id as number | false) ?? false, product, qty, String(order?.date_order ?? env.store.stamp()));
+            return pricelistPrice(
+              env,
+              (order?.pricelist_id as number | false) ?? false,
+              product,
+              qty,
+              String(order?.date_order ?? env.store.stamp()),
+            );
           },
         }),
         discount: float('Discount (%)'),
@@ -308,16 +387,25 @@ export function saleModels(version: OdooVersion): ModelDef[] {
           },
         }),
         state: sel(states, { compute: (env, row) => orderOf(env, row)?.state ?? false }),
-        invoice_status: sel([['upselling', 'Upselling Opportunity'], ['invoiced', 'Fully Invoiced'], ['to invoice', 'To Invoice'], ['no', 'Nothing to Invoice']], {
-          compute: (env, row) => (qtyToInvoice(env, row) > 0 ? 'to invoice' : 'no'),
-        }),
+        invoice_status: sel(
+          [
+            ['upselling', 'Upselling Opportunity'],
+            ['invoiced', 'Fully Invoiced'],
+            ['to invoice', 'To Invoice'],
+            ['no', 'Nothing to Invoice'],
+          ],
+          {
+            compute: (env, row) => (qtyToInvoice(env, row) > 0 ? 'to invoice' : 'no'),
+          },
+        ),
         company_id: company(),
       },
       beforeCreate: (env, vals) => {
         if (!vals.display_type && typeof vals.product_id !== 'number') {
           throw validationError('Missing required fields on accountable sale order line.');
         }
-        const order = typeof vals.order_id === 'number' ? env.store.row('sale.order', vals.order_id) : undefined;
+        const order =
+          typeof vals.order_id === 'number' ? env.store.row('sale.order', vals.order_id) : undefined;
         if (order && (order.state === 'cancel' || (env.version === 16 && order.state === 'done'))) {
           throw userError('You cannot add lines to a cancelled or locked order.');
         }

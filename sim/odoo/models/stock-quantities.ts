@@ -5,7 +5,12 @@
 import type { Env, Row } from '../orm/types.js';
 
 const internalLocations = (env: Env): Set<number> =>
-  new Set(env.store.rows('stock.location').filter((l) => l.usage === 'internal').map((l) => l.id));
+  new Set(
+    env.store
+      .rows('stock.location')
+      .filter((l) => l.usage === 'internal')
+      .map((l) => l.id),
+  );
 
 /** Locations a product read-out covers: the context's `location` / `warehouse`, else all internal ones. */
 function scope(env: Env): Set<number> {
@@ -23,7 +28,10 @@ function scope(env: Env): Set<number> {
   return new Set([...family].filter((id) => internal.has(id)));
 }
 
-export function productQuantities(env: Env, productId: number): { qty_available: number; virtual_available: number; free_qty: number } {
+export function productQuantities(
+  env: Env,
+  productId: number,
+): { qty_available: number; virtual_available: number; free_qty: number } {
   const locations = scope(env);
   let onHand = 0;
   let reserved = 0;
@@ -35,13 +43,18 @@ export function productQuantities(env: Env, productId: number): { qty_available:
   let outgoing = 0;
   let incoming = 0;
   for (const m of env.store.rows('stock.move')) {
-    if (m.product_id !== productId || m.state === 'done' || m.state === 'cancel' || m.state === 'draft') continue;
+    if (m.product_id !== productId || m.state === 'done' || m.state === 'cancel' || m.state === 'draft')
+      continue;
     const from = locations.has(m.location_id as number);
     const to = locations.has(m.location_dest_id as number);
     if (from && !to) outgoing += Number(m.product_uom_qty ?? 0);
     if (to && !from) incoming += Number(m.product_uom_qty ?? 0);
   }
-  return { qty_available: onHand, virtual_available: onHand + incoming - outgoing, free_qty: onHand - reserved };
+  return {
+    qty_available: onHand,
+    virtual_available: onHand + incoming - outgoing,
+    free_qty: onHand - reserved,
+  };
 }
 
 /** Quants of a product inside a location subtree, oldest first (Odoo's FIFO removal). */
@@ -80,9 +93,13 @@ export function unreserve(env: Env, productId: number, locationId: number, amoun
 
 /** Adds (or with a negative delta removes) stock at a location, creating the quant when needed. */
 export function updateQuantity(env: Env, productId: number, locationId: number, delta: number): void {
-  const existing = env.store.rows('stock.quant').find((q) => q.product_id === productId && q.location_id === locationId);
-  if (existing) env.store.setRaw(env, 'stock.quant', existing, { quantity: Number(existing.quantity) + delta });
-  else env.store.create(env, 'stock.quant', { product_id: productId, location_id: locationId, quantity: delta });
+  const existing = env.store
+    .rows('stock.quant')
+    .find((q) => q.product_id === productId && q.location_id === locationId);
+  if (existing)
+    env.store.setRaw(env, 'stock.quant', existing, { quantity: Number(existing.quantity) + delta });
+  else
+    env.store.create(env, 'stock.quant', { product_id: productId, location_id: locationId, quantity: delta });
 }
 
 /** Removes stock from a location subtree: first from the quants holding it, the rest from the first quant (may go negative). */
@@ -96,5 +113,5 @@ export function takeQuantity(env: Env, productId: number, locationId: number, am
     env.store.setRaw(env, 'stock.quant', q, { quantity: Number(q.quantity) - take });
     left -= take;
   }
-  if (left > 0) updateQuantity(env, productId, quants[0]?.location_id as number ?? locationId, -left);
+  if (left > 0) updateQuantity(env, productId, (quants[0]?.location_id as number) ?? locationId, -left);
 }

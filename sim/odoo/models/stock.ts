@@ -14,7 +14,8 @@ const USAGES = [
 ] as const;
 
 function locationName(env: Env, row: Row): string {
-  const parent = typeof row.location_id === 'number' ? env.store.row('stock.location', row.location_id) : undefined;
+  const parent =
+    typeof row.location_id === 'number' ? env.store.row('stock.location', row.location_id) : undefined;
   // As Odoo's _compute_complete_name: a view location is named alone, others under their parent.
   if (!parent || row.usage === 'view') return String(row.name);
   return `${locationName(env, parent)}/${String(row.name)}`;
@@ -51,7 +52,8 @@ export function stockModels(): ModelDef[] {
         warehouse_id: m2o('stock.warehouse', {
           compute: (env, row) => {
             for (const wh of env.store.rows('stock.warehouse')) {
-              if (env.store.descendants(env, 'stock.location', [wh.view_location_id as number]).has(row.id)) return wh.id;
+              if (env.store.descendants(env, 'stock.location', [wh.view_location_id as number]).has(row.id))
+                return wh.id;
             }
             return false;
           },
@@ -66,7 +68,14 @@ export function stockModels(): ModelDef[] {
       description: 'Picking Type',
       fields: {
         name: char('Operation Type', { required: true }),
-        code: sel([['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { required: true }),
+        code: sel(
+          [
+            ['incoming', 'Receipt'],
+            ['outgoing', 'Delivery'],
+            ['internal', 'Internal Transfer'],
+          ],
+          { required: true },
+        ),
         sequence_code: char('Sequence Prefix', { required: true }),
         warehouse_id: m2o('stock.warehouse'),
         default_location_src_id: m2o('stock.location'),
@@ -91,11 +100,13 @@ export function stockModels(): ModelDef[] {
         inventory_quantity: float('Counted Quantity'),
         inventory_quantity_set: bool('Inventory Quantity Set'),
         inventory_diff_quantity: float('Difference', {
-          compute: (_env, row) => (row.inventory_quantity_set ? Number(row.inventory_quantity ?? 0) - Number(row.quantity ?? 0) : 0),
+          compute: (_env, row) =>
+            row.inventory_quantity_set ? Number(row.inventory_quantity ?? 0) - Number(row.quantity ?? 0) : 0,
         }),
         inventory_quantity_auto_apply: float('Inventoried Quantity', {
           compute: (_env, row) => Number(row.quantity ?? 0),
-          inverse: (env, row, value) => env.store.setRaw(env, 'stock.quant', row, { quantity: Number(value) }),
+          inverse: (env, row, value) =>
+            env.store.setRaw(env, 'stock.quant', row, { quantity: Number(value) }),
         }),
         product_uom_id: m2o('uom.uom', { compute: () => 1 }),
         warehouse_id: m2o('stock.warehouse', {
@@ -108,7 +119,8 @@ export function stockModels(): ModelDef[] {
         company_id: company(),
       },
       afterCreate: (env, row, vals) => {
-        if (vals.inventory_quantity !== undefined) env.store.setRaw(env, 'stock.quant', row, { inventory_quantity_set: true }, false);
+        if (vals.inventory_quantity !== undefined)
+          env.store.setRaw(env, 'stock.quant', row, { inventory_quantity_set: true }, false);
         const product = env.store.row('product.product', row.product_id as number);
         if (product && env.store.get(env, 'product.product', product, 'type') === 'service') {
           throw userError('Quants cannot be created for consumables or services.');
@@ -116,7 +128,8 @@ export function stockModels(): ModelDef[] {
       },
       afterWrite: (env, rows, vals) => {
         if (vals.inventory_quantity === undefined) return;
-        for (const row of rows) env.store.setRaw(env, 'stock.quant', row, { inventory_quantity_set: true }, false);
+        for (const row of rows)
+          env.store.setRaw(env, 'stock.quant', row, { inventory_quantity_set: true }, false);
       },
       methods: {
         action_apply_inventory: {
@@ -137,7 +150,13 @@ export function stockModels(): ModelDef[] {
           params: [],
           run: (env, ids) => {
             for (const row of env.store.browse(env, 'stock.quant', ids)) {
-              env.store.setRaw(env, 'stock.quant', row, { inventory_quantity: 0, inventory_quantity_set: false }, false);
+              env.store.setRaw(
+                env,
+                'stock.quant',
+                row,
+                { inventory_quantity: 0, inventory_quantity_set: false },
+                false,
+              );
             }
             return null;
           },

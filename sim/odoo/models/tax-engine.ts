@@ -35,11 +35,14 @@ export interface LineAmounts {
   taxes: { id: number; amount: number; base: number }[];
 }
 
-const round = (value: Decimal, decimals: number): Decimal => value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+const round = (value: Decimal, decimals: number): Decimal =>
+  value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
 
 export function computeLine(input: LineInput): LineAmounts {
   const decimals = input.decimals ?? 2;
-  const price = new Decimal(input.priceUnit).times(new Decimal(1).minus(new Decimal(input.discount).dividedBy(100)));
+  const price = new Decimal(input.priceUnit).times(
+    new Decimal(1).minus(new Decimal(input.discount).dividedBy(100)),
+  );
   const base = round(price.times(input.quantity), decimals);
   const included = input.taxes.filter((t) => t.priceInclude);
   const excluded = input.taxes.filter((t) => !t.priceInclude);
@@ -55,7 +58,10 @@ export function computeLine(input: LineInput): LineAmounts {
   const percent = included.filter((t) => t.amountType !== 'fixed');
   const rateSum = percent.reduce((sum, t) => sum.plus(t.amount), new Decimal(0));
   if (rateSum.gt(0)) {
-    const totalIncludedTax = round(remaining.minus(remaining.dividedBy(rateSum.dividedBy(100).plus(1))), decimals);
+    const totalIncludedTax = round(
+      remaining.minus(remaining.dividedBy(rateSum.dividedBy(100).plus(1))),
+      decimals,
+    );
     let allocated = new Decimal(0);
     percent.forEach((tax, i) => {
       const share =

@@ -11,7 +11,8 @@ import { applyPayment, residual } from './invoice.js';
 import { lineTaxField, qtyToInvoice } from './sale.js';
 
 const activeIds = (env: Env, model: string): number[] => {
-  const ids = env.context.active_ids ?? (typeof env.context.active_id === 'number' ? [env.context.active_id] : []);
+  const ids =
+    env.context.active_ids ?? (typeof env.context.active_id === 'number' ? [env.context.active_id] : []);
   const activeModel = env.context.active_model;
   if (activeModel !== undefined && activeModel !== model) return [];
   return Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
@@ -61,8 +62,18 @@ function invoiceOrders(env: Env, orders: Row[]): number[] {
 export function wizardModels(version: OdooVersion): ModelDef[] {
   const paymentStates =
     version >= 18
-      ? ([['draft', 'Draft'], ['in_process', 'In Process'], ['paid', 'Paid'], ['canceled', 'Canceled'], ['rejected', 'Rejected']] as const)
-      : ([['draft', 'Draft'], ['posted', 'Posted'], ['cancel', 'Cancelled']] as const);
+      ? ([
+          ['draft', 'Draft'],
+          ['in_process', 'In Process'],
+          ['paid', 'Paid'],
+          ['canceled', 'Canceled'],
+          ['rejected', 'Rejected'],
+        ] as const)
+      : ([
+          ['draft', 'Draft'],
+          ['posted', 'Posted'],
+          ['cancel', 'Cancelled'],
+        ] as const);
   const postedState = version >= 18 ? 'in_process' : 'posted';
   const memoField = version >= 18 ? 'memo' : 'ref';
   return [
@@ -71,16 +82,27 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
       description: 'Sales Advance Payment Invoice',
       transient: true,
       fields: {
-        advance_payment_method: sel([['delivered', 'Regular invoice'], ['percentage', 'Down payment (percentage)'], ['fixed', 'Down payment (fixed amount)']], {
-          required: true,
-          default: constant('delivered'),
-        }),
+        advance_payment_method: sel(
+          [
+            ['delivered', 'Regular invoice'],
+            ['percentage', 'Down payment (percentage)'],
+            ['fixed', 'Down payment (fixed amount)'],
+          ],
+          {
+            required: true,
+            default: constant('delivered'),
+          },
+        ),
         sale_order_ids: m2m('sale.order', { default: (env) => activeIds(env, 'sale.order') }),
         deduct_down_payments: bool('Deduct down payments', { default: constant(true) }),
         amount: float('Down Payment'),
         fixed_amount: money('Down Payment Amount (Fixed)'),
-        ...(version >= 17 ? { consolidated_billing: bool('Consolidated Billing', { default: constant(true) }) } : {}),
-        count: float('Order Count', { compute: (_env, row) => (Array.isArray(row.sale_order_ids) ? row.sale_order_ids.length : 0) }),
+        ...(version >= 17
+          ? { consolidated_billing: bool('Consolidated Billing', { default: constant(true) }) }
+          : {}),
+        count: float('Order Count', {
+          compute: (_env, row) => (Array.isArray(row.sale_order_ids) ? row.sale_order_ids.length : 0),
+        }),
       },
       methods: {
         create_invoices: {
@@ -89,9 +111,15 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
             let invoices: number[] = [];
             for (const wizard of env.store.browse(env, 'sale.advance.payment.inv', ids)) {
               if (wizard.advance_payment_method !== 'delivered') {
-                throw userError('This emulator only creates regular invoices (advance_payment_method "delivered"); down payments are not emulated.');
+                throw userError(
+                  'This emulator only creates regular invoices (advance_payment_method "delivered"); down payments are not emulated.',
+                );
               }
-              const orders = env.store.browse(env, 'sale.order', (wizard.sale_order_ids as number[] | undefined) ?? []);
+              const orders = env.store.browse(
+                env,
+                'sale.order',
+                (wizard.sale_order_ids as number[] | undefined) ?? [],
+              );
               invoices = invoices.concat(invoiceOrders(env, orders));
             }
             if (env.context.open_invoices) {
@@ -99,7 +127,9 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
                 type: 'ir.actions.act_window',
                 res_model: 'account.move',
                 name: 'Invoices',
-                ...(invoices.length === 1 ? { res_id: invoices[0]!, view_mode: 'form' } : { domain: [['id', 'in', invoices]], view_mode: 'list,form' }),
+                ...(invoices.length === 1
+                  ? { res_id: invoices[0]!, view_mode: 'form' }
+                  : { domain: [['id', 'in', invoices]], view_mode: 'list,form' }),
                 context: { default_move_type: 'out_invoice' },
               };
             }
@@ -117,9 +147,24 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
         amount: money('Amount'),
         date: date('Date', { default: (env) => env.store.today() }),
         partner_id: m2o('res.partner', { string: 'Customer/Vendor' }),
-        payment_type: sel([['outbound', 'Send'], ['inbound', 'Receive']], { default: constant('inbound') }),
-        partner_type: sel([['customer', 'Customer'], ['supplier', 'Vendor']], { default: constant('customer') }),
-        journal_id: m2o('account.journal', { default: (env) => env.store.search(env, 'account.journal', [['type', '=', 'bank']], { limit: 1 })[0] ?? false }),
+        payment_type: sel(
+          [
+            ['outbound', 'Send'],
+            ['inbound', 'Receive'],
+          ],
+          { default: constant('inbound') },
+        ),
+        partner_type: sel(
+          [
+            ['customer', 'Customer'],
+            ['supplier', 'Vendor'],
+          ],
+          { default: constant('customer') },
+        ),
+        journal_id: m2o('account.journal', {
+          default: (env) =>
+            env.store.search(env, 'account.journal', [['type', '=', 'bank']], { limit: 1 })[0] ?? false,
+        }),
         currency_id: m2o('res.currency', { default: () => 1 }),
         state: sel(paymentStates, { default: constant('draft') }),
         [memoField]: char('Memo'),
@@ -130,7 +175,8 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
         action_post: {
           params: [],
           run: (env, ids) => {
-            for (const payment of env.store.browse(env, 'account.payment', ids)) postPayment(env, payment, postedState);
+            for (const payment of env.store.browse(env, 'account.payment', ids))
+              postPayment(env, payment, postedState);
             return false;
           },
         },
@@ -146,7 +192,9 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
           default: (env) =>
             activeIds(env, 'account.move').flatMap((id) => {
               const move = env.store.row('account.move', id);
-              return move ? (env.store.get(env, 'account.move', move, 'line_ids') as number[]).slice(0, 1) : [];
+              return move
+                ? (env.store.get(env, 'account.move', move, 'line_ids') as number[]).slice(0, 1)
+                : [];
             }),
         }),
         amount: money('Amount', {
@@ -157,7 +205,10 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
             }, 0),
         }),
         payment_date: date('Payment Date', { default: (env) => env.store.today() }),
-        journal_id: m2o('account.journal', { default: (env) => env.store.search(env, 'account.journal', [['type', '=', 'bank']], { limit: 1 })[0] ?? false }),
+        journal_id: m2o('account.journal', {
+          default: (env) =>
+            env.store.search(env, 'account.journal', [['type', '=', 'bank']], { limit: 1 })[0] ?? false,
+        }),
         communication: char('Memo'),
         currency_id: m2o('res.currency', { default: () => 1 }),
         company_id: company(),
@@ -166,7 +217,8 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
         action_create_payments: {
           params: [],
           run: (env, ids) => {
-            for (const wizard of env.store.browse(env, 'account.payment.register', ids)) registerPayment(env, wizard, memoField, postedState);
+            for (const wizard of env.store.browse(env, 'account.payment.register', ids))
+              registerPayment(env, wizard, memoField, postedState);
             return true;
           },
         },
@@ -177,8 +229,13 @@ export function wizardModels(version: OdooVersion): ModelDef[] {
 
 function registerPayment(env: Env, wizard: Row, memoField: string, postedState: string): void {
   const lines = env.store.browse(env, 'account.move.line', (wizard.line_ids as number[] | undefined) ?? []);
-  const moves = [...new Set(lines.map((l) => l.move_id as number))].map((id) => env.store.row('account.move', id)!);
-  if (moves.length === 0) throw userError("You can't register a payment because there is nothing left to pay on the selected journal items.");
+  const moves = [...new Set(lines.map((l) => l.move_id as number))].map((id) =>
+    env.store.row('account.move', id)!,
+  );
+  if (moves.length === 0)
+    throw userError(
+      "You can't register a payment because there is nothing left to pay on the selected journal items.",
+    );
   for (const move of moves) {
     if (move.state !== 'posted') throw userError('You can only register payment for posted journal entries.');
   }
@@ -207,6 +264,9 @@ function postPayment(env: Env, payment: Row, postedState: string): void {
   const year = String(payment.date ?? env.store.today()).slice(0, 4);
   env.store.setRaw(env, 'account.payment', payment, {
     state: postedState,
-    name: payment.name === '/' || payment.name === false ? `PBNK1/${year}/${String(env.store.nextSequence(`PBNK1/${year}`)).padStart(5, '0')}` : payment.name,
+    name:
+      payment.name === '/' || payment.name === false
+        ? `PBNK1/${year}/${String(env.store.nextSequence(`PBNK1/${year}`)).padStart(5, '0')}`
+        : payment.name,
   });
 }

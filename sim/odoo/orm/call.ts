@@ -34,7 +34,8 @@ export function callMethod(store: ModelStore, request: CallRequest): WireValue {
     throw accessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
   }
   if (!store.hasModel(model)) {
-    if (style === 'json2') throw new OdooException('werkzeug.exceptions.NotFound', `the model '${model}' does not exist`);
+    if (style === 'json2')
+      throw new OdooException('werkzeug.exceptions.NotFound', `the model '${model}' does not exist`);
     throw userError(`Object ${model} doesn't exist`);
   }
   const def = findMethod(store, model, method);
@@ -50,10 +51,14 @@ export function callMethod(store: ModelStore, request: CallRequest): WireValue {
   if (style === 'json2') {
     ids = request.ids ?? [];
     if (def.model && ids.length > 0) {
-      throw new OdooException('werkzeug.exceptions.UnprocessableEntity', `cannot call ${model}.${method} with ids`);
+      throw new OdooException(
+        'werkzeug.exceptions.UnprocessableEntity',
+        `cannot call ${model}.${method} with ids`,
+      );
     }
   } else if (!def.model) {
-    if (positional.length === 0) throw typeError(`${method}() missing 1 required positional argument: 'self'`);
+    if (positional.length === 0)
+      throw typeError(`${method}() missing 1 required positional argument: 'self'`);
     ids = toIds(positional[0]);
     positional = positional.slice(1);
   }
@@ -84,7 +89,10 @@ function bind(
   if (positional.length > params.length) {
     const required = params.filter((p) => p.required).length + 1;
     const range = required === params.length + 1 ? `${required}` : `from ${required} to ${params.length + 1}`;
-    throw fail(`takes ${range} positional arguments but ${positional.length + 1} were given`, 'too many positional arguments');
+    throw fail(
+      `takes ${range} positional arguments but ${positional.length + 1} were given`,
+      'too many positional arguments',
+    );
   }
   const args: Record<string, unknown> = {};
   params.forEach((p, i) => {
@@ -92,13 +100,22 @@ function bind(
   });
   for (const [key, value] of Object.entries(kwargs)) {
     const known = params.some((p) => p.name === key);
-    if (!known) throw fail(`got an unexpected keyword argument '${key}'`, `got an unexpected keyword argument '${key}'`);
-    if (key in args) throw fail(`got multiple values for argument '${key}'`, `multiple values for argument '${key}'`);
+    if (!known)
+      throw fail(
+        `got an unexpected keyword argument '${key}'`,
+        `got an unexpected keyword argument '${key}'`,
+      );
+    if (key in args)
+      throw fail(`got multiple values for argument '${key}'`, `multiple values for argument '${key}'`);
     args[key] = value;
   }
   for (const p of params) {
     if (!(p.name in args)) {
-      if (p.required) throw fail(`missing 1 required positional argument: '${p.name}'`, `missing a required argument: '${p.name}'`);
+      if (p.required)
+        throw fail(
+          `missing 1 required positional argument: '${p.name}'`,
+          `missing a required argument: '${p.name}'`,
+        );
       args[p.name] = p.default;
     }
     // XML-RPC clients send `<nil/>` for Python's None; treat it as "not given".
@@ -107,4 +124,5 @@ function bind(
   return args;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -14,7 +14,8 @@ export type X2ManyCommand =
   | { op: 'clear' }
   | { op: 'set'; ids: number[] };
 
-const isVals = (v: unknown): v is Record<string, WireValue> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isVals = (v: unknown): v is Record<string, WireValue> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const asId = (v: unknown, field: string): number => {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   throw valueError(`Wrong value for ${field}: ${JSON.stringify(v)}`);

@@ -6,14 +6,29 @@
  * never do.
  */
 import { valueError } from './errors.js';
-import type { ModelStore } from './model-store.js';
 import type { Env, Row } from './types.js';
 
 export type Predicate = (row: Row) => boolean;
 
 const OPERATORS = new Set([
-  '=', '!=', '<>', '<', '>', '<=', '>=', '=?', 'like', 'not like', 'ilike', 'not ilike', '=like', '=ilike',
-  'in', 'not in', 'child_of', 'parent_of',
+  '=',
+  '!=',
+  '<>',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '=?',
+  'like',
+  'not like',
+  'ilike',
+  'not ilike',
+  '=like',
+  '=ilike',
+  'in',
+  'not in',
+  'child_of',
+  'parent_of',
 ]);
 const NEGATIVE = new Set(['!=', '<>', 'not like', 'not ilike', 'not in']);
 
@@ -90,7 +105,8 @@ function compileLeaf(env: Env, model: string, leaf: unknown[]): Predicate {
   return (row) => walk(row, 0);
 }
 
-const isEmpty = (v: unknown): boolean => v === false || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown): boolean =>
+  v === false || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
 function likeRegex(pattern: string, anchored: boolean, insensitive: boolean): RegExp {
   let body = '';
@@ -103,7 +119,13 @@ function likeRegex(pattern: string, anchored: boolean, insensitive: boolean): Re
 }
 
 /** Builds the test for the final field of a path, given its stored value. */
-function compareLeaf(env: Env, model: string, field: string, op: string, operand: unknown): (value: unknown) => boolean {
+function compareLeaf(
+  env: Env,
+  model: string,
+  field: string,
+  op: string,
+  operand: unknown,
+): (value: unknown) => boolean {
   const store = env.store;
   const def = store.fieldDef(model, field)!;
   const relational = def.type === 'many2one' || def.type === 'one2many' || def.type === 'many2many';
@@ -123,7 +145,8 @@ function compareLeaf(env: Env, model: string, field: string, op: string, operand
 
   if (op === 'child_of' || op === 'parent_of') {
     const roots = resolveIds(operand, '=') ?? [];
-    const family = op === 'child_of' ? store.descendants(env, target, roots) : store.ancestors(env, target, roots);
+    const family =
+      op === 'child_of' ? store.descendants(env, target, roots) : store.ancestors(env, target, roots);
     return (value) => {
       const ids = field === 'id' ? [value as number] : Array.isArray(value) ? (value as number[]) : [value];
       return ids.some((id) => typeof id === 'number' && family.has(id));
@@ -137,7 +160,10 @@ function compareLeaf(env: Env, model: string, field: string, op: string, operand
   if (relational || field === 'id') {
     const asIds = (value: unknown): number[] =>
       Array.isArray(value) ? (value as number[]) : typeof value === 'number' ? [value] : [];
-    if (['like', 'ilike', 'not like', 'not ilike', '=like', '=ilike'].includes(op) && typeof operand === 'string') {
+    if (
+      ['like', 'ilike', 'not like', 'not ilike', '=like', '=ilike'].includes(op) &&
+      typeof operand === 'string'
+    ) {
       const matching = new Set(store.nameMatch(env, target, operand, op.replace('not ', '')));
       const positive = (value: unknown) => asIds(value).some((id) => matching.has(id));
       return op.startsWith('not') ? (v) => !positive(v) : positive;
@@ -146,7 +172,12 @@ function compareLeaf(env: Env, model: string, field: string, op: string, operand
       const negative = op !== '=' && op !== 'in';
       const values = Array.isArray(operand) && (op === 'in' || op === 'not in') ? operand : [operand];
       const wantsEmpty = values.some((v) => v === false || v === null);
-      const ids = new Set(resolveIds(values.filter((v) => v !== false && v !== null), '=') ?? []);
+      const ids = new Set(
+        resolveIds(
+          values.filter((v) => v !== false && v !== null),
+          '=',
+        ) ?? [],
+      );
       const positive = (value: unknown) => {
         const current = asIds(value);
         if (current.length === 0) return wantsEmpty;
@@ -198,7 +229,8 @@ function equal(value: unknown, operand: unknown): boolean {
 function ordered(op: string, value: unknown, operand: unknown): boolean {
   if (operand === false || operand === null || operand === undefined) return false;
   const a = value as number | string;
-  const b = (typeof value === 'number' && typeof operand === 'string' ? Number(operand) : operand) as number | string;
+  const b = (typeof value === 'number' && typeof operand === 'string' ? Number(operand) : operand) as
+    number | string;
   switch (op) {
     case '<':
       return a < b;

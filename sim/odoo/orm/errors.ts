@@ -55,7 +55,8 @@ export class OdooException extends Error {
 }
 
 export const userError = (message: string) => new OdooException('odoo.exceptions.UserError', message);
-export const validationError = (message: string) => new OdooException('odoo.exceptions.ValidationError', message);
+export const validationError = (message: string) =>
+  new OdooException('odoo.exceptions.ValidationError', message);
 export const accessError = (message: string) => new OdooException('odoo.exceptions.AccessError', message);
 export const accessDenied = () => new OdooException('odoo.exceptions.AccessDenied', 'Access Denied');
 export const valueError = (message: string) => new OdooException('builtins.ValueError', message);

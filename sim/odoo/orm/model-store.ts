@@ -88,7 +88,8 @@ export class ModelStore {
   fieldNames(model: string): string[] {
     const def = this.model(model);
     const names = new Set([...Object.keys(LOG_FIELDS), ...Object.keys(def.fields)]);
-    for (const parent of Object.keys(def.inherits ?? {})) for (const f of this.fieldNames(parent)) names.add(f);
+    for (const parent of Object.keys(def.inherits ?? {}))
+      for (const f of this.fieldNames(parent)) names.add(f);
     return [...names];
   }
 
@@ -272,14 +273,28 @@ export class ModelStore {
       env.context.active_test !== false &&
       this.fieldDef(model, 'active') !== undefined &&
       !mentionsField(domain, 'active');
-    let rows = this.rows(model).filter((r) => (!activeTest || this.get(env, model, r, 'active') !== false) && predicate(r));
-    rows = sortRows(env, model, rows, options.order || def.order, options.order !== undefined && options.order !== '');
+    let rows = this.rows(model).filter(
+      (r) => (!activeTest || this.get(env, model, r, 'active') !== false) && predicate(r),
+    );
+    rows = sortRows(
+      env,
+      model,
+      rows,
+      options.order || def.order,
+      options.order !== undefined && options.order !== '',
+    );
     const offset = options.offset ?? 0;
     const end = options.limit ? offset + options.limit : undefined;
     return rows.slice(offset, end).map((r) => r.id);
   }
 
-  read(env: Env, model: string, ids: number[], fields?: string[], load: string | false = '_classic_read'): Record<string, WireValue>[] {
+  read(
+    env: Env,
+    model: string,
+    ids: number[],
+    fields?: string[],
+    load: string | false = '_classic_read',
+  ): Record<string, WireValue>[] {
     const names = fields && fields.length > 0 ? fields : this.fieldNames(model).filter((f) => f !== 'id');
     for (const f of names) if (!this.fieldDef(model, f)) throw invalidField(model, f);
     return this.browse(env, model, ids).map((row) => {
@@ -313,7 +328,11 @@ export class ModelStore {
         }
       }
       if (typeof vals[link] !== 'number') {
-        vals[link] = this.create({ ...env, context: { ...env.context, create_from_child: model } }, parent, parentVals);
+        vals[link] = this.create(
+          { ...env, context: { ...env.context, create_from_child: model } },
+          parent,
+          parentVals,
+        );
       } else if (Object.keys(parentVals).length > 0) {
         this.write(env, parent, [vals[link] as number], parentVals);
       }
@@ -335,8 +354,18 @@ export class ModelStore {
       else if (!field.compute) row[name] = this.convert(env, model, name, field, value);
     }
     for (const [name, field] of Object.entries(def.fields)) {
-      if (row[name] === undefined && !field.compute && (field.type === 'float' || field.type === 'integer' || field.type === 'monetary')) row[name] = 0;
-      if (field.required && !field.compute && (row[name] === undefined || row[name] === false) && field.type !== 'boolean') {
+      if (
+        row[name] === undefined &&
+        !field.compute &&
+        (field.type === 'float' || field.type === 'integer' || field.type === 'monetary')
+      )
+        row[name] = 0;
+      if (
+        field.required &&
+        !field.compute &&
+        (row[name] === undefined || row[name] === false) &&
+        field.type !== 'boolean'
+      ) {
         throw notNull(model, def, name, field);
       }
     }
@@ -353,7 +382,9 @@ export class ModelStore {
     const rows = this.browse(env, model, ids);
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input)) {
-      const parent = Object.entries(def.inherits ?? {}).find(([p]) => !def.fields[key] && !LOG_FIELDS[key] && this.fieldDef(p, key));
+      const parent = Object.entries(def.inherits ?? {}).find(
+        ([p]) => !def.fields[key] && !LOG_FIELDS[key] && this.fieldDef(p, key),
+      );
       if (parent) {
         const [parentModel, link] = parent;
         this.write(env, parentModel, [...new Set(rows.map((r) => r[link] as number))], { [key]: value });
@@ -365,10 +396,13 @@ export class ModelStore {
       this.remember(model, row.id);
       for (const [name, value] of Object.entries(own)) {
         const field = def.fields[name]!;
-        if (field.type === 'one2many' || (field.compute && field.inverse)) this.assignLater(env, model, row, name, value);
-        else if (field.type === 'many2many') row[name] = this.applyMany2many(env, field, (row[name] as number[]) ?? [], value, name);
+        if (field.type === 'one2many' || (field.compute && field.inverse))
+          this.assignLater(env, model, row, name, value);
+        else if (field.type === 'many2many')
+          row[name] = this.applyMany2many(env, field, (row[name] as number[]) ?? [], value, name);
         else if (!field.compute) row[name] = this.convert(env, model, name, field, value);
-        if (field.required && !field.compute && field.type !== 'boolean' && row[name] === false) throw notNull(model, def, name, field);
+        if (field.required && !field.compute && field.type !== 'boolean' && row[name] === false)
+          throw notNull(model, def, name, field);
       }
       this.touch(env, model, row);
     }
@@ -399,7 +433,12 @@ export class ModelStore {
         if (field.type !== 'many2one' || field.relation !== model || field.compute) continue;
         const dependants = this.rows(otherName).filter((r) => gone.has(r[fname] as number));
         if (dependants.length === 0) continue;
-        if (field.ondelete === 'cascade') this.unlink(env, otherName, dependants.map((r) => r.id));
+        if (field.ondelete === 'cascade')
+          this.unlink(
+            env,
+            otherName,
+            dependants.map((r) => r.id),
+          );
         else if (field.ondelete === 'restrict') {
           throw validationError(
             'The operation cannot be completed: another model requires the record being deleted. If possible, archive it instead.\n\n' +
@@ -429,7 +468,9 @@ export class ModelStore {
     const inverse = field.inverseName!;
     const inverseRequired = this.fieldDef(comodel, inverse)?.required === true;
     const detach = (id: number) =>
-      inverseRequired ? this.unlink(env, comodel, [id]) : this.write(env, comodel, [id], { [inverse]: false });
+      inverseRequired
+        ? this.unlink(env, comodel, [id])
+        : this.write(env, comodel, [id], { [inverse]: false });
     for (const command of parseCommands(value, name)) {
       switch (command.op) {
         case 'create':
@@ -451,7 +492,8 @@ export class ModelStore {
           for (const id of this.get(env, model, row, name) as number[]) detach(id);
           break;
         case 'set': {
-          for (const id of this.get(env, model, row, name) as number[]) if (!command.ids.includes(id)) detach(id);
+          for (const id of this.get(env, model, row, name) as number[])
+            if (!command.ids.includes(id)) detach(id);
           for (const id of command.ids) this.write(env, comodel, [id], { [inverse]: row.id });
           break;
         }
@@ -459,7 +501,13 @@ export class ModelStore {
     }
   }
 
-  private applyMany2many(env: Env, field: FieldDef, current: number[], value: unknown, name: string): number[] {
+  private applyMany2many(
+    env: Env,
+    field: FieldDef,
+    current: number[],
+    value: unknown,
+    name: string,
+  ): number[] {
     let ids = [...current];
     const comodel = field.relation!;
     for (const command of parseCommands(value, name)) {
@@ -526,8 +574,11 @@ export class ModelStore {
         return value.slice(0, 10);
       case 'datetime':
         if (value === false) return false;
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/.test(value)) throw wrong();
-        return value.length === 10 ? `${value} 00:00:00` : `${value.slice(0, 10)} ${value.slice(11, 19).padEnd(8, ':00')}`;
+        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/.test(value))
+          throw wrong();
+        return value.length === 10
+          ? `${value} 00:00:00`
+          : `${value.slice(0, 10)} ${value.slice(11, 19).padEnd(8, ':00')}`;
       case 'many2one': {
         if (value === false || value === 0) return false;
         const id = Array.isArray(value) ? value[0] : value;

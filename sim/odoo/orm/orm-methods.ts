@@ -9,7 +9,8 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const fieldList = (v: unknown): string[] | undefined =>
   Array.isArray(v) && v.length > 0 ? v.filter((f): f is string => typeof f === 'string') : undefined;
-const loadOf = (v: unknown): string | false => (v === undefined ? '_classic_read' : typeof v === 'string' && v ? v : false);
+const loadOf = (v: unknown): string | false =>
+  v === undefined ? '_classic_read' : typeof v === 'string' && v ? v : false;
 
 function searchIds(env: Env, model: string, args: Record<string, unknown>): number[] {
   return env.store.search(env, model, args.domain ?? [], {
@@ -45,18 +46,25 @@ export function ormMethods(model: string, version: OdooVersion): Record<string, 
         { name: 'order', default: null },
         { name: 'load', default: '_classic_read' },
       ],
-      run: (env, _ids, args) => env.store.read(env, model, searchIds(env, model, args), fieldList(args.fields), loadOf(args.load)),
+      run: (env, _ids, args) =>
+        env.store.read(env, model, searchIds(env, model, args), fieldList(args.fields), loadOf(args.load)),
     },
     search_count: {
       model: true,
-      params: [{ name: 'domain', required: true }, { name: 'limit', default: null }],
+      params: [
+        { name: 'domain', required: true },
+        { name: 'limit', default: null },
+      ],
       run: (env, _ids, args) => {
         const count = env.store.search(env, model, args.domain ?? []).length;
         return typeof args.limit === 'number' && args.limit > 0 ? Math.min(count, args.limit) : count;
       },
     },
     read: {
-      params: [{ name: 'fields', default: null }, { name: 'load', default: '_classic_read' }],
+      params: [
+        { name: 'fields', default: null },
+        { name: 'load', default: '_classic_read' },
+      ],
       run: (env, ids, args) => env.store.read(env, model, ids, fieldList(args.fields), loadOf(args.load)),
     },
     create: {
@@ -88,7 +96,10 @@ export function ormMethods(model: string, version: OdooVersion): Record<string, 
     },
     fields_get: {
       model: true,
-      params: [{ name: 'allfields', default: null }, { name: 'attributes', default: null }],
+      params: [
+        { name: 'allfields', default: null },
+        { name: 'attributes', default: null },
+      ],
       run: (env, _ids, args) => fieldsGet(env, model, fieldList(args.allfields), fieldList(args.attributes)),
     },
     name_search: {
@@ -118,14 +129,18 @@ export function ormMethods(model: string, version: OdooVersion): Record<string, 
     },
     check_access_rights: {
       model: true,
-      params: [{ name: 'operation', required: true }, { name: 'raise_exception', default: true }],
+      params: [
+        { name: 'operation', required: true },
+        { name: 'raise_exception', default: true },
+      ],
       run: () => true,
     },
   };
   if (version <= 16) {
     methods.name_get = {
       params: [],
-      run: (env, ids) => env.store.browse(env, model, ids).map((r) => [r.id, env.store.displayName(env, model, r.id)]),
+      run: (env, ids) =>
+        env.store.browse(env, model, ids).map((r) => [r.id, env.store.displayName(env, model, r.id)]),
     };
   }
   if (version >= 18) {
@@ -159,7 +174,9 @@ function fieldsGet(env: Env, model: string, only: string[] | undefined, attribut
     if (def.relation) all.relation = def.relation;
     if (def.selection) all.selection = def.selection.map(([k, v]) => [k, v]);
     if (def.inverseName) all.relation_field = def.inverseName;
-    out[name] = attributes ? Object.fromEntries(Object.entries(all).filter(([k]) => attributes.includes(k))) : all;
+    out[name] = attributes
+      ? Object.fromEntries(Object.entries(all).filter(([k]) => attributes.includes(k)))
+      : all;
   }
   return out;
 }

@@ -39,12 +39,24 @@ export function toWire(env: Env, field: FieldDef, value: unknown, load: string |
 }
 
 /** Sorts rows by an Odoo `order` string (`"date_order desc, id"`), nulls last ascending. */
-export function sortRows(env: Env, model: string, rows: Row[], order: string | undefined, validate = false): Row[] {
+export function sortRows(
+  env: Env,
+  model: string,
+  rows: Row[],
+  order: string | undefined,
+  validate = false,
+): Row[] {
   const spec = (order ?? 'id').trim() || 'id';
   const keys = spec.split(',').map((part) => {
     const [name = '', dir = 'asc', ...rest] = part.trim().split(/\s+/);
     const field = env.store.fieldDef(model, name);
-    if (!field || rest.length > 0 || !['asc', 'desc'].includes(dir.toLowerCase()) || field.type === 'one2many' || field.type === 'many2many') {
+    if (
+      !field ||
+      rest.length > 0 ||
+      !['asc', 'desc'].includes(dir.toLowerCase()) ||
+      field.type === 'one2many' ||
+      field.type === 'many2many'
+    ) {
       if (validate) {
         throw valueError(
           `Invalid "order" specified (${spec}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
@@ -58,7 +70,8 @@ export function sortRows(env: Env, model: string, rows: Row[], order: string | u
   valid.push({ name: 'id', field: { type: 'integer' }, desc: false });
   const value = (row: Row, name: string, field: FieldDef): unknown => {
     const v = env.store.get(env, model, row, name);
-    if (field.type === 'many2one') return typeof v === 'number' ? env.store.displayName(env, field.relation!, v) : null;
+    if (field.type === 'many2one')
+      return typeof v === 'number' ? env.store.displayName(env, field.relation!, v) : null;
     if (field.type === 'boolean') return v ? 1 : 0;
     return v === false ? null : v;
   };

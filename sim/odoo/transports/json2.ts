@@ -15,7 +15,13 @@ const CATCH_ALL_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
 export function json2Error(error: OdooException, headers: Record<string, string> = {}): Reply {
   return json(
     error.httpStatus,
-    { name: error.odooName, message: error.message, arguments: error.arguments, context: {}, debug: fakeTraceback(error) },
+    {
+      name: error.odooName,
+      message: error.message,
+      arguments: error.arguments,
+      context: {},
+      debug: fakeTraceback(error),
+    },
     headers,
   );
 }
@@ -30,9 +36,20 @@ export function handleJson2(req: HttpRequest, ctx: RequestContext): Reply {
   }
   const match = /^\/json\/2\/([^/]+)\/([^/]+)\/?$/.exec(req.path);
   if (!CATCH_ALL_METHODS.has(req.method)) {
-    return json(405, { name: 'werkzeug.exceptions.MethodNotAllowed', message: 'The method is not allowed for the requested URL.', arguments: ['The method is not allowed for the requested URL.', 405], context: {}, debug: '' }, { allow: 'POST' });
+    return json(
+      405,
+      {
+        name: 'werkzeug.exceptions.MethodNotAllowed',
+        message: 'The method is not allowed for the requested URL.',
+        arguments: ['The method is not allowed for the requested URL.', 405],
+        context: {},
+        debug: '',
+      },
+      { allow: 'POST' },
+    );
   }
-  if (!match || req.method !== 'POST') return json2Error(notFound('Did you mean POST /json/2/<model>/<method>?'));
+  if (!match || req.method !== 'POST')
+    return json2Error(notFound('Did you mean POST /json/2/<model>/<method>?'));
   const model = decodeURIComponent(match[1]!);
   const method = decodeURIComponent(match[2]!);
   ctx.journal.model = model;
@@ -42,7 +59,10 @@ export function handleJson2(req: HttpRequest, ctx: RequestContext): Reply {
   const challenge = { 'www-authenticate': 'bearer' };
   if (!auth) {
     return json2Error(
-      new OdooException('werkzeug.exceptions.Unauthorized', 'User not authenticated, use an API Key with a Bearer Authorization header.'),
+      new OdooException(
+        'werkzeug.exceptions.Unauthorized',
+        'User not authenticated, use an API Key with a Bearer Authorization header.',
+      ),
       challenge,
     );
   }
@@ -60,19 +80,39 @@ export function handleJson2(req: HttpRequest, ctx: RequestContext): Reply {
     try {
       body = JSON.parse(req.body);
     } catch (error) {
-      return json2Error(new OdooException('werkzeug.exceptions.BadRequest', `could not parse the body as json: ${(error as Error).message}`));
+      return json2Error(
+        new OdooException(
+          'werkzeug.exceptions.BadRequest',
+          `could not parse the body as json: ${(error as Error).message}`,
+        ),
+      );
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return json2Error(new OdooException('werkzeug.exceptions.BadRequest', 'could not parse the body, expecting a json object'));
+      return json2Error(
+        new OdooException(
+          'werkzeug.exceptions.BadRequest',
+          'could not parse the body, expecting a json object',
+        ),
+      );
     }
   }
   const { ids = [], ...kwargs } = body as Record<string, unknown>;
   if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))) {
-    return json2Error(new OdooException('werkzeug.exceptions.UnprocessableEntity', 'ids must be a list of integers'));
+    return json2Error(
+      new OdooException('werkzeug.exceptions.UnprocessableEntity', 'ids must be a list of integers'),
+    );
   }
   try {
     const result = execute(ctx, () =>
-      callMethod(backend.store, { model, method, args: [], kwargs, ids: ids as number[], uid: backend.credentials.uid, style: 'json2' }),
+      callMethod(backend.store, {
+        model,
+        method,
+        args: [],
+        kwargs,
+        ids: ids as number[],
+        uid: backend.credentials.uid,
+        style: 'json2',
+      }),
     );
     return json(200, result);
   } catch (error) {

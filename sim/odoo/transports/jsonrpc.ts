@@ -30,7 +30,13 @@ function errorEnvelope(id: unknown, error: OdooException): Reply {
     error: {
       code: notFound ? 404 : 200,
       message: notFound ? '404: Not Found' : 'Odoo Server Error',
-      data: { name: error.odooName, debug: fakeTraceback(error), message: error.message, arguments: error.arguments, context: {} },
+      data: {
+        name: error.odooName,
+        debug: fakeTraceback(error),
+        message: error.message,
+        arguments: error.arguments,
+        context: {},
+      },
     },
   });
 }
@@ -42,12 +48,29 @@ export function handleJsonRpc(req: HttpRequest, ctx: RequestContext): Reply {
     body = JSON.parse(req.body);
   } catch {
     ctx.journal.outcome = 'error';
-    return json(400, { jsonrpc: '2.0', id: null, error: { code: 400, message: 'Invalid JSON data', data: { name: 'werkzeug.exceptions.BadRequest', message: 'Invalid JSON data', arguments: ['Invalid JSON data', 400], context: {}, debug: '' } } });
+    return json(400, {
+      jsonrpc: '2.0',
+      id: null,
+      error: {
+        code: 400,
+        message: 'Invalid JSON data',
+        data: {
+          name: 'werkzeug.exceptions.BadRequest',
+          message: 'Invalid JSON data',
+          arguments: ['Invalid JSON data', 400],
+          context: {},
+          debug: '',
+        },
+      },
+    });
   }
   if (!Envelope.Check(body)) {
     ctx.journal.outcome = 'error';
     const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : null;
-    return errorEnvelope(id, new OdooException('builtins.TypeError', 'params must be an object with service, method and args'));
+    return errorEnvelope(
+      id,
+      new OdooException('builtins.TypeError', 'params must be an object with service, method and args'),
+    );
   }
   const { service, method } = body.params;
   const args = body.params.args ?? [];

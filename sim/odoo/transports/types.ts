@@ -36,7 +36,10 @@ export interface RequestContext {
 export function execute<T>(ctx: RequestContext, fn: () => T): T {
   if (ctx.injectError) {
     ctx.journal.outcome = 'injected-error';
-    throw new OdooException('psycopg2.errors.SerializationFailure', 'could not serialize access due to concurrent update');
+    throw new OdooException(
+      'psycopg2.errors.SerializationFailure',
+      'could not serialize access due to concurrent update',
+    );
   }
   return fn();
 }
@@ -47,7 +50,12 @@ export const json = (status: number, value: unknown, headers: Record<string, str
   body: JSON.stringify(value),
 });
 
-export const html = (status: number, title: string, text: string, headers: Record<string, string> = {}): Reply => ({
+export const html = (
+  status: number,
+  title: string,
+  text: string,
+  headers: Record<string, string> = {},
+): Reply => ({
   status,
   headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
   body: `<!doctype html>\n<html lang=en>\n<title>${title}</title>\n<h1>${title.replace(/^\d+ /, '')}</h1>\n<p>${text}</p>\n`,

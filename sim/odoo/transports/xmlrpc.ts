@@ -8,7 +8,11 @@ import { asOdooException, describeCall, dispatchRpc, fakeTraceback } from '../se
 import { parseMethodCall, serializeFault, serializeResponse, XmlRpcParseError } from '../xmlrpc-codec.js';
 import { execute, type HttpRequest, type Reply, type RequestContext } from './types.js';
 
-const xml = (body: string): Reply => ({ status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body });
+const xml = (body: string): Reply => ({
+  status: 200,
+  headers: { 'content-type': 'text/xml; charset=utf-8' },
+  body,
+});
 
 function faultCode(error: OdooException): number {
   switch (error.odooName) {

@@ -29,26 +29,31 @@ interface SimOdooFlags {
 
 function nonNegativeInt(value: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('must be a non-negative integer');
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new InvalidArgumentError('must be a non-negative integer');
   return parsed;
 }
 
 function fraction(value: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new InvalidArgumentError('must be a number between 0 and 1');
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1)
+    throw new InvalidArgumentError('must be a number between 0 and 1');
   return parsed;
 }
 
 function odooVersion(value: string): OdooVersion {
   const parsed = Number(value);
-  if (parsed !== 16 && parsed !== 17 && parsed !== 18 && parsed !== 19) throw new InvalidArgumentError('must be 16, 17, 18 or 19');
+  if (parsed !== 16 && parsed !== 17 && parsed !== 18 && parsed !== 19)
+    throw new InvalidArgumentError('must be 16, 17, 18 or 19');
   return parsed;
 }
 
 export function register(program: Command): void {
   simCommand(program)
     .command('odoo')
-    .description('Run the Odoo emulator (JSON-2, JSON-RPC, XML-RPC) with default data: db demo, user admin, warehouses WH and WH2')
+    .description(
+      'Run the Odoo emulator (JSON-2, JSON-RPC, XML-RPC) with default data: db demo, user admin, warehouses WH and WH2',
+    )
     .option('--port <n>', 'port to listen on (0 = any free port)', nonNegativeInt, 8069)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--db <name>', 'database name', 'demo')
@@ -76,7 +81,9 @@ export function register(program: Command): void {
         maintenance: flags.maintenance,
         log,
       });
-      process.stdout.write(`Odoo ${odoo.version}.0 emulator (database "${odoo.db}", login "${odoo.login}") listening on ${odoo.url}\n`);
+      process.stdout.write(
+        `Odoo ${odoo.version}.0 emulator (database "${odoo.db}", login "${odoo.login}") listening on ${odoo.url}\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -29,23 +29,59 @@ describe('domains', () => {
     seed.stock({ sku: 'DOM-A', location: 'WH/Stock', quantity: 5 });
     seed.stock({ sku: 'DOM-B', location: 'WH2/Stock', quantity: 3 });
     const m = odoo.models;
-    expect(m.search('product.product', ['|', ['list_price', '<', 15], ['list_price', '>=', 30]], { order: 'id' })).toEqual([a, c]);
-    expect(m.search('product.product', ['&', ['name', 'ilike', 'shirt'], '!', ['default_code', '=', 'DOM-A']])).toEqual([b]);
-    expect(m.search('product.product', [['default_code', '=like', 'DOM-_']], { order: 'default_code desc' })).toEqual([c, b, a]);
-    expect(m.search('product.product', [['default_code', 'in', ['DOM-A', 'DOM-C']]], { order: 'id' })).toEqual([a, c]);
-    expect(m.search('product.product', [['default_code', 'not in', ['DOM-A', 'DOM-C']], ['default_code', 'like', 'DOM']])).toEqual([b]);
-    const internal = m.searchRead('stock.quant', [['location_id.usage', '=', 'internal'], ['product_id.default_code', 'like', 'DOM-']], ['product_id', 'location_id', 'quantity'], { order: 'id' });
+    expect(
+      m.search('product.product', ['|', ['list_price', '<', 15], ['list_price', '>=', 30]], { order: 'id' }),
+    ).toEqual([a, c]);
+    expect(
+      m.search('product.product', ['&', ['name', 'ilike', 'shirt'], '!', ['default_code', '=', 'DOM-A']]),
+    ).toEqual([b]);
+    expect(
+      m.search('product.product', [['default_code', '=like', 'DOM-_']], { order: 'default_code desc' }),
+    ).toEqual([c, b, a]);
+    expect(
+      m.search('product.product', [['default_code', 'in', ['DOM-A', 'DOM-C']]], { order: 'id' }),
+    ).toEqual([a, c]);
+    expect(
+      m.search('product.product', [
+        ['default_code', 'not in', ['DOM-A', 'DOM-C']],
+        ['default_code', 'like', 'DOM'],
+      ]),
+    ).toEqual([b]);
+    const internal = m.searchRead(
+      'stock.quant',
+      [
+        ['location_id.usage', '=', 'internal'],
+        ['product_id.default_code', 'like', 'DOM-'],
+      ],
+      ['product_id', 'location_id', 'quantity'],
+      { order: 'id' },
+    );
     expect(internal.map((q) => [q.location_id, q.quantity])).toEqual([
       [[expect.any(Number), 'WH/Stock'], 5],
       [[expect.any(Number), 'WH2/Stock'], 3],
     ]);
-    const wh = m.search('stock.quant', [['location_id', 'child_of', 'WH'], ['product_id', 'in', [a, b]]]);
+    const wh = m.search('stock.quant', [
+      ['location_id', 'child_of', 'WH'],
+      ['product_id', 'in', [a, b]],
+    ]);
     expect(wh).toHaveLength(1);
     m.write('product.product', [c], { active: false });
     expect(m.search('product.product', [['default_code', 'like', 'DOM-']])).not.toContain(c);
-    expect(m.search('product.product', [['default_code', 'like', 'DOM-'], ['active', '=', false]])).toEqual([c]);
-    expect(() => m.search('product.product', [['no_such_field', '=', 1]])).toThrow(/Invalid field product.product.no_such_field/);
-    expect(m.search('res.partner', [['email', '=', false], ['is_company', '=', true]])).toHaveLength(1);
+    expect(
+      m.search('product.product', [
+        ['default_code', 'like', 'DOM-'],
+        ['active', '=', false],
+      ]),
+    ).toEqual([c]);
+    expect(() => m.search('product.product', [['no_such_field', '=', 1]])).toThrow(
+      /Invalid field product.product.no_such_field/,
+    );
+    expect(
+      m.search('res.partner', [
+        ['email', '=', false],
+        ['is_company', '=', true],
+      ]),
+    ).toHaveLength(1);
   });
 });
 
@@ -53,13 +89,31 @@ describe('x2many commands', () => {
   it('applies create, update, delete, unlink, link, clear and set', async () => {
     const odoo = await emulator(17);
     const m = odoo.models;
-    const parent = m.create('res.partner', { name: 'Parent Co', is_company: true, child_ids: [[0, 0, { name: 'Invoice', type: 'invoice' }], [0, 0, { name: 'Ship', type: 'delivery' }]] });
+    const parent = m.create('res.partner', {
+      name: 'Parent Co',
+      is_company: true,
+      child_ids: [
+        [0, 0, { name: 'Invoice', type: 'invoice' }],
+        [0, 0, { name: 'Ship', type: 'delivery' }],
+      ],
+    });
     const [invoice, ship] = m.read('res.partner', [parent], ['child_ids'])[0]!.child_ids as number[];
     const loose = m.create('res.partner', { name: 'Loose' });
-    m.write('res.partner', [parent], { child_ids: [[1, invoice!, { email: 'billing@example.com' }], [4, loose, 0], [3, ship!, 0]] });
-    expect(m.read('res.partner', [parent], ['child_ids'])[0]!.child_ids).toEqual(expect.arrayContaining([invoice, loose]));
+    m.write('res.partner', [parent], {
+      child_ids: [
+        [1, invoice!, { email: 'billing@example.com' }],
+        [4, loose, 0],
+        [3, ship!, 0],
+      ],
+    });
+    expect(m.read('res.partner', [parent], ['child_ids'])[0]!.child_ids).toEqual(
+      expect.arrayContaining([invoice, loose]),
+    );
     expect(m.read('res.partner', [ship!], ['parent_id'])[0]!.parent_id).toBe(false);
-    expect(m.read('res.partner', [invoice!], ['email', 'display_name'])[0]).toMatchObject({ email: 'billing@example.com', display_name: 'Parent Co, Invoice' });
+    expect(m.read('res.partner', [invoice!], ['email', 'display_name'])[0]).toMatchObject({
+      email: 'billing@example.com',
+      display_name: 'Parent Co, Invoice',
+    });
     m.write('res.partner', [parent], { child_ids: [[2, loose, 0]] });
     expect(m.search('res.partner', [['id', '=', loose]])).toEqual([]);
     m.write('res.partner', [parent], { child_ids: [[6, 0, [ship!]]] });
@@ -69,45 +123,120 @@ describe('x2many commands', () => {
 
     const product = odoo.seed.product({ sku: 'CMD', name: 'Cmd', listPrice: 1 });
     const [t19, t7] = [odoo.seed.ids.taxes.de19, odoo.seed.ids.taxes.de7];
-    const order = m.create('sale.order', { partner_id: parent, order_line: [[0, 0, { product_id: product, tax_id: [[6, 0, [t19, t7]]] }]] });
+    const order = m.create('sale.order', {
+      partner_id: parent,
+      order_line: [[0, 0, { product_id: product, tax_id: [[6, 0, [t19, t7]]] }]],
+    });
     const [line] = m.read('sale.order', [order], ['order_line'])[0]!.order_line as number[];
     m.write('sale.order.line', [line!], { tax_id: [[3, t7, 0]] });
     expect(m.read('sale.order.line', [line!], ['tax_id'])[0]!.tax_id).toEqual([t19]);
-    m.write('sale.order.line', [line!], { tax_id: [[5, 0, 0], [4, t7, 0]] });
+    m.write('sale.order.line', [line!], {
+      tax_id: [
+        [5, 0, 0],
+        [4, t7, 0],
+      ],
+    });
     expect(m.read('sale.order.line', [line!], ['tax_id'])[0]!.tax_id).toEqual([t7]);
   });
 });
 
 describe('sale order totals', () => {
-  it.each([16, 19] as const)('rounds per line with included taxes, excluded taxes and discounts (v%i)', async (version) => {
-    const odoo = await emulator(version);
-    const { taxes } = odoo.seed.ids;
-    const product = odoo.seed.product({ sku: 'TOT', name: 'Totals', listPrice: 10 });
-    const partner = odoo.seed.partner({ name: 'Totals Customer', email: 't@example.com' });
-    const order = odoo.models.create('sale.order', {
-      partner_id: partner,
-      order_line: [
-        [0, 0, { product_id: product, product_uom_qty: 3, price_unit: 10, discount: 10, [taxField(version)]: [[6, 0, [taxes.de19Included]]] }],
-        [0, 0, { product_id: product, product_uom_qty: 1, price_unit: 100, [taxField(version)]: [[6, 0, [taxes.de19]]] }],
-        [0, 0, { product_id: product, product_uom_qty: 7, price_unit: 0.99, [taxField(version)]: [[6, 0, [taxes.de7]]] }],
-        [0, 0, { display_type: 'line_section', name: 'Shipping' }],
-      ],
-    });
-    const [so] = odoo.models.read('sale.order', [order], ['amount_untaxed', 'amount_tax', 'amount_total', 'currency_id']);
-    // 27.00 incl. 19% → 22.69 + 4.31; 100 + 19; 6.93 + 0.49 (7% of 6.93 = 0.4851).
-    expect(so).toMatchObject({ amount_untaxed: 129.62, amount_tax: 23.8, amount_total: 153.42, currency_id: [expect.any(Number), 'EUR'] });
-    const lines = odoo.models.searchRead('sale.order.line', [['order_id', '=', order], ['display_type', '=', false]], ['price_subtotal', 'price_total'], { order: 'id' });
-    expect(lines.map((l) => [l.price_subtotal, l.price_total])).toEqual([[22.69, 27], [100, 119], [6.93, 7.42]]);
-  });
+  it.each([16, 19] as const)(
+    'rounds per line with included taxes, excluded taxes and discounts (v%i)',
+    async (version) => {
+      const odoo = await emulator(version);
+      const { taxes } = odoo.seed.ids;
+      const product = odoo.seed.product({ sku: 'TOT', name: 'Totals', listPrice: 10 });
+      const partner = odoo.seed.partner({ name: 'Totals Customer', email: 't@example.com' });
+      const order = odoo.models.create('sale.order', {
+        partner_id: partner,
+        order_line: [
+          [
+            0,
+            0,
+            {
+              product_id: product,
+              product_uom_qty: 3,
+              price_unit: 10,
+              discount: 10,
+              [taxField(version)]: [[6, 0, [taxes.de19Included]]],
+            },
+          ],
+          [
+            0,
+            0,
+            {
+              product_id: product,
+              product_uom_qty: 1,
+              price_unit: 100,
+              [taxField(version)]: [[6, 0, [taxes.de19]]],
+            },
+          ],
+          [
+            0,
+            0,
+            {
+              product_id: product,
+              product_uom_qty: 7,
+              price_unit: 0.99,
+              [taxField(version)]: [[6, 0, [taxes.de7]]],
+            },
+          ],
+          [0, 0, { display_type: 'line_section', name: 'Shipping' }],
+        ],
+      });
+      const [so] = odoo.models.read(
+        'sale.order',
+        [order],
+        ['amount_untaxed', 'amount_tax', 'amount_total', 'currency_id'],
+      );
+      // 27.00 incl. 19% → 22.69 + 4.31; 100 + 19; 6.93 + 0.49 (7% of 6.93 = 0.4851).
+      expect(so).toMatchObject({
+        amount_untaxed: 129.62,
+        amount_tax: 23.8,
+        amount_total: 153.42,
+        currency_id: [expect.any(Number), 'EUR'],
+      });
+      const lines = odoo.models.searchRead(
+        'sale.order.line',
+        [
+          ['order_id', '=', order],
+          ['display_type', '=', false],
+        ],
+        ['price_subtotal', 'price_total'],
+        { order: 'id' },
+      );
+      expect(lines.map((l) => [l.price_subtotal, l.price_total])).toEqual([
+        [22.69, 27],
+        [100, 119],
+        [6.93, 7.42],
+      ]);
+    },
+  );
 
   it('prices lines from the pricelist (fixed price within dates) when no price is given', async () => {
     const odoo = await emulator(18);
     odoo.seed.product({ sku: 'PL', name: 'Priced', listPrice: 50, taxIds: [] });
-    odoo.seed.pricelistItem({ pricelist: 'Default EUR pricelist', sku: 'PL', fixedPrice: 42, dateStart: '2000-01-01 00:00:00', dateEnd: '2999-12-31 23:59:59' });
-    odoo.seed.pricelistItem({ pricelist: 'Default EUR pricelist', sku: 'PL', fixedPrice: 1, dateStart: '2000-01-01 00:00:00', dateEnd: '2000-12-31 23:59:59' });
+    odoo.seed.pricelistItem({
+      pricelist: 'Default EUR pricelist',
+      sku: 'PL',
+      fixedPrice: 42,
+      dateStart: '2000-01-01 00:00:00',
+      dateEnd: '2999-12-31 23:59:59',
+    });
+    odoo.seed.pricelistItem({
+      pricelist: 'Default EUR pricelist',
+      sku: 'PL',
+      fixedPrice: 1,
+      dateStart: '2000-01-01 00:00:00',
+      dateEnd: '2000-12-31 23:59:59',
+    });
     const partner = odoo.seed.partner({ name: 'Pl Customer' });
     const [product] = odoo.models.search('product.product', [['default_code', '=', 'PL']]);
-    const order = odoo.models.create('sale.order', { partner_id: partner, order_line: [[0, 0, { product_id: product }]] });
+    const order = odoo.models.create('sale.order', {
+      partner_id: partner,
+      order_line: [[0, 0, { product_id: product }]],
+    });
     expect(odoo.models.read('sale.order', [order], ['amount_total'])[0]!.amount_total).toBe(42);
   });
 });
@@ -116,16 +245,28 @@ describe('version differences', () => {
   it('knows tax_id/product_uom up to 18 and tax_ids/product_uom_id in 19, refusing the other with Invalid field', async () => {
     const v18 = await emulator(18);
     const v19 = await emulator(19);
-    for (const [odoo, good, bad] of [[v18, 'tax_id', 'tax_ids'], [v19, 'tax_ids', 'tax_id']] as const) {
+    for (const [odoo, good, bad] of [
+      [v18, 'tax_id', 'tax_ids'],
+      [v19, 'tax_ids', 'tax_id'],
+    ] as const) {
       const product = odoo.seed.product({ sku: 'V', name: 'V', listPrice: 5 });
       const partner = odoo.seed.partner({ name: 'V' });
-      const order = odoo.models.create('sale.order', { partner_id: partner, order_line: [[0, 0, { product_id: product, [good]: [[6, 0, []]] }]] });
+      const order = odoo.models.create('sale.order', {
+        partner_id: partner,
+        order_line: [[0, 0, { product_id: product, [good]: [[6, 0, []]] }]],
+      });
       expect(odoo.models.read('sale.order', [order], ['amount_total'])[0]!.amount_total).toBe(5);
-      expect(() => odoo.models.create('sale.order', { partner_id: partner, order_line: [[0, 0, { product_id: product, [bad]: [[6, 0, []]] }]] })).toThrow(
-        `Invalid field '${bad}' on model 'sale.order.line'`,
-      );
+      expect(() =>
+        odoo.models.create('sale.order', {
+          partner_id: partner,
+          order_line: [[0, 0, { product_id: product, [bad]: [[6, 0, []]] }]],
+        }),
+      ).toThrow(`Invalid field '${bad}' on model 'sale.order.line'`);
     }
-    const res = await json2(v19.url, 'sale.order.line', 'search_read', { domain: [['tax_id', '=', false]], fields: ['name'] });
+    const res = await json2(v19.url, 'sale.order.line', 'search_read', {
+      domain: [['tax_id', '=', false]],
+      fields: ['name'],
+    });
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ name: 'builtins.ValueError' });
   });
@@ -141,9 +282,14 @@ describe('version differences', () => {
         odoo.models.call('sale.order', 'action_done', [[order]]);
         expect(odoo.models.read('sale.order', [order], ['state'])[0]!.state).toBe('done');
       } else {
-        expect(() => odoo.models.write('sale.order', [order], { state: 'done' })).toThrow(/Wrong value for sale.order.state/);
+        expect(() => odoo.models.write('sale.order', [order], { state: 'done' })).toThrow(
+          /Wrong value for sale.order.state/,
+        );
         odoo.models.call('sale.order', 'action_lock', [[order]]);
-        expect(odoo.models.read('sale.order', [order], ['state', 'locked'])[0]).toMatchObject({ state: 'sale', locked: true });
+        expect(odoo.models.read('sale.order', [order], ['state', 'locked'])[0]).toMatchObject({
+          state: 'sale',
+          locked: true,
+        });
         expect(() => odoo.models.call('sale.order', 'action_cancel', [[order]])).toThrow(/locked/);
       }
     }
@@ -154,9 +300,15 @@ describe('version differences', () => {
     const v18 = await emulator(18);
     v16.seed.product({ sku: 'S', name: 'S', listPrice: 1 });
     v18.seed.product({ sku: 'S', name: 'S', listPrice: 1 });
-    expect(v16.models.searchRead('product.product', [['default_code', '=', 'S']], ['type', 'detailed_type'])[0]).toMatchObject({ type: 'product', detailed_type: 'product' });
-    expect(v18.models.searchRead('product.product', [['default_code', '=', 'S']], ['type', 'is_storable'])[0]).toMatchObject({ type: 'consu', is_storable: true });
-    expect(() => v18.models.create('product.product', { name: 'x', detailed_type: 'product' })).toThrow(/Invalid field 'detailed_type'/);
+    expect(
+      v16.models.searchRead('product.product', [['default_code', '=', 'S']], ['type', 'detailed_type'])[0],
+    ).toMatchObject({ type: 'product', detailed_type: 'product' });
+    expect(
+      v18.models.searchRead('product.product', [['default_code', '=', 'S']], ['type', 'is_storable'])[0],
+    ).toMatchObject({ type: 'consu', is_storable: true });
+    expect(() => v18.models.create('product.product', { name: 'x', detailed_type: 'product' })).toThrow(
+      /Invalid field 'detailed_type'/,
+    );
     expect(() => v18.models.create('product.product', { name: 'x', type: 'product' })).toThrow(/Wrong value/);
   });
 });
@@ -166,19 +318,38 @@ describe('ir.model.data', () => {
     const odoo = await emulator(19);
     const partner = odoo.seed.partner({ name: 'Xmlid' });
     odoo.seed.xmlid({ module: 'retail_hub', name: 'order_eu_1', model: 'res.partner', resId: partner });
-    const again = await json2(odoo.url, 'ir.model.data', 'create', { vals_list: [{ module: 'retail_hub', name: 'order_eu_1', model: 'res.partner', res_id: partner }] });
+    const again = await json2(odoo.url, 'ir.model.data', 'create', {
+      vals_list: [{ module: 'retail_hub', name: 'order_eu_1', model: 'res.partner', res_id: partner }],
+    });
     expect(again.status).toBe(422);
     expect(again.body).toMatchObject({
       name: 'odoo.exceptions.ValidationError',
-      message: 'The operation cannot be completed: You cannot have multiple records with the same external ID in the same module!',
+      message:
+        'The operation cannot be completed: You cannot have multiple records with the same external ID in the same module!',
     });
-    const viaRpc = await executeKw(odoo.url, 'ir.model.data', 'create', [{ module: 'retail_hub', name: 'order_eu_1', model: 'res.partner', res_id: partner }]);
+    const viaRpc = await executeKw(odoo.url, 'ir.model.data', 'create', [
+      { module: 'retail_hub', name: 'order_eu_1', model: 'res.partner', res_id: partner },
+    ]);
     expect(viaRpc.body.error?.data.name).toBe('odoo.exceptions.ValidationError');
     // Same name in another module is fine.
-    expect(odoo.models.create('ir.model.data', { module: 'other', name: 'order_eu_1', model: 'res.partner', res_id: partner })).toEqual(expect.any(Number));
-    expect(odoo.models.searchRead('ir.model.data', [['module', '=', 'retail_hub'], ['name', '=', 'order_eu_1']], ['res_id', 'complete_name'])).toEqual([
-      { id: expect.any(Number), res_id: partner, complete_name: 'retail_hub.order_eu_1' },
-    ]);
+    expect(
+      odoo.models.create('ir.model.data', {
+        module: 'other',
+        name: 'order_eu_1',
+        model: 'res.partner',
+        res_id: partner,
+      }),
+    ).toEqual(expect.any(Number));
+    expect(
+      odoo.models.searchRead(
+        'ir.model.data',
+        [
+          ['module', '=', 'retail_hub'],
+          ['name', '=', 'order_eu_1'],
+        ],
+        ['res_id', 'complete_name'],
+      ),
+    ).toEqual([{ id: expect.any(Number), res_id: partner, complete_name: 'retail_hub.order_eu_1' }]);
   });
 });
 
@@ -186,27 +357,61 @@ describe('order to cash', () => {
   it('reserves on confirm, moves stock on validation, invoices through the wizard and registers payment', async () => {
     const odoo = await emulator(19);
     const m = odoo.models;
-    const product = odoo.seed.product({ sku: 'FLOW', name: 'Flow', listPrice: 20, taxIds: [odoo.seed.ids.taxes.de19] });
+    const product = odoo.seed.product({
+      sku: 'FLOW',
+      name: 'Flow',
+      listPrice: 20,
+      taxIds: [odoo.seed.ids.taxes.de19],
+    });
     odoo.seed.stock({ sku: 'FLOW', location: 'WH/Stock', quantity: 10 });
     const partner = odoo.seed.partner({ name: 'Flow Customer', email: 'flow@example.com' });
-    const order = m.create('sale.order', { partner_id: partner, client_order_ref: 'WC-eu-42', order_line: [[0, 0, { product_id: product, product_uom_qty: 4 }]] });
+    const order = m.create('sale.order', {
+      partner_id: partner,
+      client_order_ref: 'WC-eu-42',
+      order_line: [[0, 0, { product_id: product, product_uom_qty: 4 }]],
+    });
     m.call('sale.order', 'action_confirm', [[order]]);
-    const quant = () => m.searchRead('stock.quant', [['product_id', '=', product], ['location_id.usage', '=', 'internal']], ['quantity', 'reserved_quantity', 'available_quantity'])[0];
+    const quant = () =>
+      m.searchRead(
+        'stock.quant',
+        [
+          ['product_id', '=', product],
+          ['location_id.usage', '=', 'internal'],
+        ],
+        ['quantity', 'reserved_quantity', 'available_quantity'],
+      )[0];
     expect(quant()).toMatchObject({ quantity: 10, reserved_quantity: 4, available_quantity: 6 });
-    expect(m.read('product.product', [product], ['qty_available', 'free_qty', 'virtual_available'])[0]).toMatchObject({ qty_available: 10, free_qty: 6, virtual_available: 6 });
+    expect(
+      m.read('product.product', [product], ['qty_available', 'free_qty', 'virtual_available'])[0],
+    ).toMatchObject({ qty_available: 10, free_qty: 6, virtual_available: 6 });
 
     const [picking] = m.search('stock.picking', [['sale_id', '=', order]]);
     m.write('stock.picking', [picking!], { carrier_tracking_ref: 'TRACK-1' });
     expect(m.call('stock.picking', 'button_validate', [[picking]])).toBe(true);
-    expect(m.read('stock.picking', [picking!], ['state', 'carrier_tracking_ref', 'origin'])[0]).toMatchObject({ state: 'done', carrier_tracking_ref: 'TRACK-1', origin: 'S00001' });
+    expect(m.read('stock.picking', [picking!], ['state', 'carrier_tracking_ref', 'origin'])[0]).toMatchObject(
+      { state: 'done', carrier_tracking_ref: 'TRACK-1', origin: 'S00001' },
+    );
     expect(quant()).toMatchObject({ quantity: 6, reserved_quantity: 0 });
-    expect(m.searchRead('sale.order.line', [['order_id', '=', order]], ['qty_delivered', 'qty_to_invoice'])[0]).toMatchObject({ qty_delivered: 4, qty_to_invoice: 4 });
+    expect(
+      m.searchRead('sale.order.line', [['order_id', '=', order]], ['qty_delivered', 'qty_to_invoice'])[0],
+    ).toMatchObject({ qty_delivered: 4, qty_to_invoice: 4 });
 
-    const wizard = m.create('sale.advance.payment.inv', { advance_payment_method: 'delivered', sale_order_ids: [[6, 0, [order]]] });
-    expect(m.call('sale.advance.payment.inv', 'create_invoices', [[wizard]])).toEqual({ type: 'ir.actions.act_window_close' });
+    const wizard = m.create('sale.advance.payment.inv', {
+      advance_payment_method: 'delivered',
+      sale_order_ids: [[6, 0, [order]]],
+    });
+    expect(m.call('sale.advance.payment.inv', 'create_invoices', [[wizard]])).toEqual({
+      type: 'ir.actions.act_window_close',
+    });
     const [invoice] = m.read('sale.order', [order], ['invoice_ids'])[0]!.invoice_ids as number[];
     expect(m.call('account.move', 'action_post', [[invoice]])).toBe(false);
-    expect(m.read('account.move', [invoice!], ['name', 'state', 'amount_total', 'amount_residual', 'payment_state', 'invoice_origin', 'ref'])[0]).toMatchObject({
+    expect(
+      m.read(
+        'account.move',
+        [invoice!],
+        ['name', 'state', 'amount_total', 'amount_residual', 'payment_state', 'invoice_origin', 'ref'],
+      )[0],
+    ).toMatchObject({
       name: expect.stringMatching(/^INV\/\d{4}\/00001$/),
       state: 'posted',
       amount_total: 95.2,
@@ -217,26 +422,52 @@ describe('order to cash', () => {
     });
     expect(m.read('sale.order', [order], ['invoice_status'])[0]!.invoice_status).toBe('invoiced');
     const again = m.create('sale.advance.payment.inv', { sale_order_ids: [[6, 0, [order]]] });
-    expect(() => m.call('sale.advance.payment.inv', 'create_invoices', [[again]])).toThrow(/There is no invoiceable line/);
+    expect(() => m.call('sale.advance.payment.inv', 'create_invoices', [[again]])).toThrow(
+      /There is no invoiceable line/,
+    );
 
-    const register = m.create('account.payment.register', { amount: 95.2 }, { active_model: 'account.move', active_ids: [invoice] });
+    const register = m.create(
+      'account.payment.register',
+      { amount: 95.2 },
+      { active_model: 'account.move', active_ids: [invoice] },
+    );
     m.call('account.payment.register', 'action_create_payments', [[register]]);
-    expect(m.read('account.move', [invoice!], ['amount_residual', 'payment_state'])[0]).toMatchObject({ amount_residual: 0, payment_state: 'in_payment' });
+    expect(m.read('account.move', [invoice!], ['amount_residual', 'payment_state'])[0]).toMatchObject({
+      amount_residual: 0,
+      payment_state: 'in_payment',
+    });
 
-    const refund = m.create('account.move', { move_type: 'out_refund', partner_id: partner, reversed_entry_id: invoice, invoice_line_ids: [[0, 0, { product_id: product, quantity: 1, price_unit: 20 }]] });
+    const refund = m.create('account.move', {
+      move_type: 'out_refund',
+      partner_id: partner,
+      reversed_entry_id: invoice,
+      invoice_line_ids: [[0, 0, { product_id: product, quantity: 1, price_unit: 20 }]],
+    });
     m.call('account.move', 'action_post', [[refund]]);
-    expect(m.read('account.move', [refund], ['name', 'amount_total'])[0]).toMatchObject({ name: expect.stringMatching(/^RINV\//), amount_total: 23.8 });
+    expect(m.read('account.move', [refund], ['name', 'amount_total'])[0]).toMatchObject({
+      name: expect.stringMatching(/^RINV\//),
+      amount_total: 23.8,
+    });
   });
 
   it('returns the Immediate Transfer wizard in 16 when nothing was marked done', async () => {
     const odoo = await emulator(16);
     const product = odoo.seed.product({ sku: 'IMM', name: 'Imm', listPrice: 1 });
     odoo.seed.stock({ sku: 'IMM', location: 'WH/Stock', quantity: 1 });
-    const order = odoo.models.create('sale.order', { partner_id: odoo.seed.partner({ name: 'I' }), order_line: [[0, 0, { product_id: product }]] });
+    const order = odoo.models.create('sale.order', {
+      partner_id: odoo.seed.partner({ name: 'I' }),
+      order_line: [[0, 0, { product_id: product }]],
+    });
     odoo.models.call('sale.order', 'action_confirm', [[order]]);
     const [picking] = odoo.models.search('stock.picking', [['sale_id', '=', order]]);
-    expect(odoo.models.call('stock.picking', 'button_validate', [[picking]])).toMatchObject({ res_model: 'stock.immediate.transfer' });
-    expect(odoo.models.call('stock.picking', 'button_validate', [[picking]], { context: { skip_immediate: true } })).toBe(true);
+    expect(odoo.models.call('stock.picking', 'button_validate', [[picking]])).toMatchObject({
+      res_model: 'stock.immediate.transfer',
+    });
+    expect(
+      odoo.models.call('stock.picking', 'button_validate', [[picking]], {
+        context: { skip_immediate: true },
+      }),
+    ).toBe(true);
     expect(odoo.models.read('stock.picking', [picking!], ['state'])[0]!.state).toBe('done');
   });
 });
@@ -248,7 +479,13 @@ describe('transactions and write_date', () => {
     const product = odoo.seed.product({ sku: 'RB', name: 'Rb', listPrice: 1 });
     const before = odoo.models.searchCount('sale.order.line');
     expect(() =>
-      odoo.models.create('sale.order', { partner_id: partner, order_line: [[0, 0, { product_id: product }], [0, 0, { product_id: 999999 }]] }),
+      odoo.models.create('sale.order', {
+        partner_id: partner,
+        order_line: [
+          [0, 0, { product_id: product }],
+          [0, 0, { product_id: 999999 }],
+        ],
+      }),
     ).toThrow();
     expect(odoo.models.searchCount('sale.order', [['partner_id', '=', partner]])).toBe(0);
     expect(odoo.models.searchCount('sale.order.line')).toBe(before);

@@ -4,24 +4,52 @@ import { serializeMethodCall } from '../../../sim/odoo/xmlrpc-codec.js';
 
 export interface JsonRpcReply {
   status: number;
-  body: { jsonrpc: string; id: unknown; result?: unknown; error?: { code: number; message: string; data: { name: string; message: string; arguments: unknown[] } } };
+  body: {
+    jsonrpc: string;
+    id: unknown;
+    result?: unknown;
+    error?: { code: number; message: string; data: { name: string; message: string; arguments: unknown[] } };
+  };
 }
 
-export async function jsonrpc(url: string, service: string, method: string, args: unknown[]): Promise<JsonRpcReply> {
+export async function jsonrpc(
+  url: string,
+  service: string,
+  method: string,
+  args: unknown[],
+): Promise<JsonRpcReply> {
   const res = await fetch(`${url}/jsonrpc`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 7, params: { service, method, args } }),
   });
   const text = await res.text();
-  return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { jsonrpc: '', id: null, result: text } };
+  return {
+    status: res.status,
+    body: res.headers.get('content-type')?.includes('json')
+      ? JSON.parse(text)
+      : { jsonrpc: '', id: null, result: text },
+  };
 }
 
-export async function executeKw(url: string, model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}, password = 'admin') {
+export async function executeKw(
+  url: string,
+  model: string,
+  method: string,
+  args: unknown[],
+  kwargs: Record<string, unknown> = {},
+  password = 'admin',
+) {
   return jsonrpc(url, 'object', 'execute_kw', ['demo', 2, password, model, method, args, kwargs]);
 }
 
-export async function json2(url: string, model: string, method: string, body: Record<string, unknown> = {}, key = 'admin') {
+export async function json2(
+  url: string,
+  model: string,
+  method: string,
+  body: Record<string, unknown> = {},
+  key = 'admin',
+) {
   const res = await fetch(`${url}/json/2/${model}/${method}`, {
     method: 'POST',
     headers: { authorization: `bearer ${key}`, 'content-type': 'application/json' },
@@ -38,7 +66,11 @@ export async function json2(url: string, model: string, method: string, body: Re
 }
 
 export async function xmlrpc(url: string, path: string, method: string, params: unknown[]) {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: serializeMethodCall(method, params) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: serializeMethodCall(method, params),
+  });
   const text = await res.text();
   return { status: res.status, text, ...(res.status === 200 ? parseMethodCallResponse(text) : {}) };
 }

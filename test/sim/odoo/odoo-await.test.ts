@@ -8,10 +8,20 @@ import { startOdooEmulator, type OdooEmulator } from '../../../sim/odoo/index.js
 
 interface OdooAwaitClient {
   connect(): Promise<number>;
-  create(model: string, params: Record<string, unknown>, externalId?: string, moduleName?: string): Promise<number>;
+  create(
+    model: string,
+    params: Record<string, unknown>,
+    externalId?: string,
+    moduleName?: string,
+  ): Promise<number>;
   read(model: string, ids: number | number[], fields?: string[]): Promise<Record<string, unknown>[]>;
   update(model: string, id: number | number[], params: Record<string, unknown>): Promise<boolean>;
-  searchRead(model: string, domain?: unknown, fields?: string[], opts?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+  searchRead(
+    model: string,
+    domain?: unknown,
+    fields?: string[],
+    opts?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]>;
   search(model: string, domain?: unknown): Promise<number[]>;
   action(model: string, action: string, id: number | number[]): Promise<unknown>;
   execute_kw(model: string, method: string, params: unknown[]): Promise<unknown>;
@@ -39,34 +49,93 @@ describe('odoo-await against the emulator', () => {
   });
 
   it('creates a storable product with an external id and sets its stock by inventory adjustment', async () => {
-    const id = await client.create('product.product', { name: 'Await Mug', default_code: 'AWAIT-MUG', list_price: 12.5, type: 'product' }, 'product_await_mug', 'retail_hub');
+    const id = await client.create(
+      'product.product',
+      { name: 'Await Mug', default_code: 'AWAIT-MUG', list_price: 12.5, type: 'product' },
+      'product_await_mug',
+      'retail_hub',
+    );
     const [location] = await client.search('stock.location', [['complete_name', '=', 'WH/Stock']]);
-    const quant = await client.create('stock.quant', { product_id: id, location_id: location, inventory_quantity: 7 });
+    const quant = await client.create('stock.quant', {
+      product_id: id,
+      location_id: location,
+      inventory_quantity: 7,
+    });
     await client.action('stock.quant', 'action_apply_inventory', quant);
-    const [product] = await client.searchRead('product.product', { default_code: 'AWAIT-MUG' }, ['qty_available', 'lst_price', 'display_name', 'detailed_type']);
-    expect(product).toMatchObject({ id, qty_available: 7, lst_price: 12.5, display_name: '[AWAIT-MUG] Await Mug', detailed_type: 'product' });
+    const [product] = await client.searchRead('product.product', { default_code: 'AWAIT-MUG' }, [
+      'qty_available',
+      'lst_price',
+      'display_name',
+      'detailed_type',
+    ]);
+    expect(product).toMatchObject({
+      id,
+      qty_available: 7,
+      lst_price: 12.5,
+      display_name: '[AWAIT-MUG] Await Mug',
+      detailed_type: 'product',
+    });
     const viaXmlid = await client.readByExternalId('product_await_mug', ['default_code']);
     expect(viaXmlid).toMatchObject({ id, default_code: 'AWAIT-MUG' });
   });
 
   it('creates an order with command tuples, confirms it and reads the order, picking and invoice', async () => {
-    const partner = await client.create('res.partner', { name: 'Await Customer', email: 'await@example.com' });
+    const partner = await client.create('res.partner', {
+      name: 'Await Customer',
+      email: 'await@example.com',
+    });
     const [product] = await client.search('product.product', [['default_code', '=', 'AWAIT-MUG']]);
     const order = await client.create('sale.order', {
       partner_id: partner,
       client_order_ref: 'WC-eu-9001',
-      order_line: { action: 'create', value: [{ product_id: product, product_uom_qty: 2, price_unit: 12.5, tax_id: [[6, 0, []]] }] },
+      order_line: {
+        action: 'create',
+        value: [{ product_id: product, product_uom_qty: 2, price_unit: 12.5, tax_id: [[6, 0, []]] }],
+      },
     });
     await client.action('sale.order', 'action_confirm', order);
-    const [so] = await client.read('sale.order', order, ['name', 'state', 'amount_total', 'picking_ids', 'client_order_ref']);
+    const [so] = await client.read('sale.order', order, [
+      'name',
+      'state',
+      'amount_total',
+      'picking_ids',
+      'client_order_ref',
+    ]);
     expect(so).toMatchObject({ state: 'sale', amount_total: 25, client_order_ref: 'WC-eu-9001' });
-    const pickings = await client.searchRead('stock.picking', [['sale_id', '=', order]], ['name', 'state', 'origin', 'carrier_tracking_ref']);
-    expect(pickings).toEqual([{ id: expect.any(Number), name: 'WH/OUT/00001', state: 'assigned', origin: so!.name, carrier_tracking_ref: false }]);
+    const pickings = await client.searchRead(
+      'stock.picking',
+      [['sale_id', '=', order]],
+      ['name', 'state', 'origin', 'carrier_tracking_ref'],
+    );
+    expect(pickings).toEqual([
+      {
+        id: expect.any(Number),
+        name: 'WH/OUT/00001',
+        state: 'assigned',
+        origin: so!.name,
+        carrier_tracking_ref: false,
+      },
+    ]);
 
-    const wizard = await client.execute_kw('sale.advance.payment.inv', 'create', [[{ advance_payment_method: 'delivered' }], { context: { active_model: 'sale.order', active_ids: [order] } }]);
+    const wizard = await client.execute_kw('sale.advance.payment.inv', 'create', [
+      [{ advance_payment_method: 'delivered' }],
+      { context: { active_model: 'sale.order', active_ids: [order] } },
+    ]);
     await client.execute_kw('sale.advance.payment.inv', 'create_invoices', [[wizard]]);
-    const invoices = await client.searchRead('account.move', [['invoice_origin', '=', so!.name]], ['move_type', 'state', 'amount_total', 'ref']);
-    expect(invoices).toEqual([{ id: expect.any(Number), move_type: 'out_invoice', state: 'draft', amount_total: 25, ref: 'WC-eu-9001' }]);
+    const invoices = await client.searchRead(
+      'account.move',
+      [['invoice_origin', '=', so!.name]],
+      ['move_type', 'state', 'amount_total', 'ref'],
+    );
+    expect(invoices).toEqual([
+      {
+        id: expect.any(Number),
+        move_type: 'out_invoice',
+        state: 'draft',
+        amount_total: 25,
+        ref: 'WC-eu-9001',
+      },
+    ]);
   });
 
   it('reads field metadata', async () => {
