@@ -25,6 +25,9 @@ import { metricsRoutes } from '../api/metrics-routes.js';
 import { wooWebhookRoutes } from '../connectors/woocommerce/webhooks.js';
 import { wmsWebhookRoutes } from '../connectors/wms/webhooks.js';
 import { buildConnectors, type Connectors } from './build-connectors.js';
+import { registerFlows, type Pollers } from './register-flows.js';
+import { createOdooErp, type OdooErp } from '../connectors/odoo/index.js';
+import { timelineRoutes } from '../ops/timeline/index.js';
 
 export type HubRole = 'api' | 'worker' | 'all';
 
@@ -42,6 +45,9 @@ export interface Hub {
   store: DatabaseHandle;
   runtime: Runtime;
   connectors: Connectors;
+  erp: OdooErp;
+  /** ERP change feeds and store pollers; started by `start()` on workers. */
+  pollers: Pollers | undefined;
   metrics: Registry;
   server: FastifyInstance;
   /** The base URL the server listens on, known after `start()`. */
@@ -80,6 +86,27 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
   });
   const connectors = buildConnectors({ config, runtime, log });
+  const erp = createOdooErp({
+    config: {
+      url: config.erp.url,
+      database: config.erp.database,
+      username: config.erp.username,
+      apiKey: config.erp.apiKey,
+      ...(config.erp.version ? { version: config.erp.version } : {}),
+      ...(config.erp.transport ? { transport: config.erp.transport } : {}),
+      ...(config.erp.taxMode ? { taxMode: config.erp.taxMode } : {}),
+      ...(config.erp.taxMap ? { taxMap: config.erp.taxMap } : {}),
+    },
+    policy: runtime.policy('odoo', {
+      ratePerSecond: config.erp.rateLimit?.perSecond ?? 50,
+      burst: config.erp.rateLimit?.burst ?? 100,
+      failureThreshold: 10,
+      halfOpenAfterMs: 5_000,
+      timeoutMs: 30_000,
+    }),
+    locations: Object.fromEntries(config.warehouses.map((w) => [w.id, w.erpLocation])),
+  });
+  const pollers = role === 'api' ? undefined : registerFlows({ config, runtime, connectors, erp, log });
 
   const plugins: RoutePlugin[] = [
     route(metricsRoutes, { registry: metrics }),
@@ -92,6 +119,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       inbox: runtime.inbox,
       log,
     }),
+    route(timelineRoutes, { db: store.db }),
     route(adminRoutes, {
       deadLetters: runtime.deadLetters,
       parked: runtime.parked,
@@ -118,13 +146,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     store,
     runtime,
     connectors,
+    erp,
+    pollers,
     metrics,
     server,
     get url() {
       return url;
     },
     async start() {
-      if (role !== 'api') await runtime.start();
+      if (role !== 'api') {
+        await runtime.start();
+        pollers?.start();
+      }
       if (role !== 'worker') {
         const port = options.port ?? config.server.port;
         await server.listen({ port, host: config.server.host ?? '127.0.0.1' });
@@ -141,6 +174,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopped = true;
       // Stop taking new work first, then drain what was accepted, then close the store.
       await server.close();
+      await pollers?.stop();
       await runtime.stop();
       await store.close();
       log.info('retail hub stopped');

@@ -8,11 +8,11 @@ describe('orderGenerator', () => {
     const first = Array.from({ length: 200 }, () => a('eu'));
     const second = Array.from({ length: 200 }, () => b('eu'));
     expect(first).toEqual(second);
-    const methods = new Set(first.map((o) => o.body.payment_method));
+    const methods = new Set(first.map((o) => o.checkout.paymentMethod));
     expect(methods).toEqual(new Set(['stripe', 'cod', 'bacs']));
-    expect(first.some((o) => 'coupon_lines' in o.body)).toBe(true);
+    expect(first.some((o) => o.checkout.coupons !== undefined)).toBe(true);
     for (const order of first) {
-      const lines = order.body.line_items as { sku: string; quantity: number }[];
+      const lines = order.checkout.lineItems;
       expect(lines.length).toBeGreaterThanOrEqual(1);
       expect(new Set(lines.map((l) => l.sku)).size).toBe(lines.length);
     }

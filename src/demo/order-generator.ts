@@ -1,18 +1,21 @@
 /**
  * A seeded stream of realistic shopper orders for the demo and the benchmarks: one to three lines
  * (variable products included), sometimes a coupon, mostly card payments with some cash on delivery
- * and bank transfers, addresses from the store's country. Bodies are WooCommerce REST `POST /orders`
- * requests, so the emulator computes totals and taxes exactly as a store would.
+ * and bank transfers, addresses from the store's country. Each is a shopper checkout for the
+ * WooCommerce emulator, which computes totals and taxes and applies the gateway's outcome exactly as
+ * a store would (card → paid processing, cod → unpaid processing, bacs → on-hold).
  *
  * @example
  * ```ts
  * const next = orderGenerator({ seed: 7, skus: ['TOTE-NAT', 'MUG-ENAMEL'] });
- * const { body } = next('eu'); // { payment_method: 'stripe', set_paid: true, line_items: [...], ... }
+ * const { checkout } = next('eu'); // { paymentMethod: 'stripe', lineItems: [...], ... }
  * ```
  */
+import type { CheckoutInput } from '../../sim/woocommerce/index.js';
+
 export interface GeneratedOrder {
   storeId: string;
-  body: Record<string, unknown>;
+  checkout: CheckoutInput;
 }
 
 export interface GeneratorOptions {
@@ -24,7 +27,18 @@ export interface GeneratorOptions {
 }
 
 const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eva', 'Finn', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kai', 'Lena'];
-const LAST = ['Silva', 'Müller', 'Dubois', 'Patel', 'Rossi', 'Jansen', 'Novak', 'García', 'Smith', 'Kowalski'];
+const LAST = [
+  'Silva',
+  'Müller',
+  'Dubois',
+  'Patel',
+  'Rossi',
+  'Jansen',
+  'Novak',
+  'García',
+  'Smith',
+  'Kowalski',
+];
 const CITIES: Record<string, [string, string][]> = {
   DE: [
     ['Berlin', '10115'],
@@ -64,7 +78,10 @@ export function orderGenerator(options: GeneratorOptions): (storeId: string) => 
     const [city, postcode] = pick(CITIES[country] ?? CITIES.DE!);
     const first = pick(FIRST);
     const last = pick(LAST);
-    const email = `${first}.${last}.${sequence}@example.com`.toLowerCase().normalize('NFD').replace(/[^\w.@-]/g, '');
+    const email = `${first}.${last}.${sequence}@example.com`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^\w.@-]/g, '');
     const address = {
       first_name: first,
       last_name: last,
@@ -80,22 +97,18 @@ export function orderGenerator(options: GeneratorOptions): (storeId: string) => 
     const skus = new Set<string>();
     while (skus.size < lineCount) skus.add(pick(options.skus));
     const roll = random();
-    const payment =
-      roll < 0.8
-        ? { payment_method: 'stripe', payment_method_title: 'Credit card', set_paid: true }
-        : roll < 0.9
-          ? { payment_method: 'cod', payment_method_title: 'Cash on delivery', set_paid: false, status: 'processing' }
-          : { payment_method: 'bacs', payment_method_title: 'Direct bank transfer', set_paid: false, status: 'on-hold' };
-    const coupon = options.coupons && options.coupons.length > 0 && random() < 0.2 ? pick(options.coupons) : undefined;
-    const body: Record<string, unknown> = {
-      ...payment,
-      ...(payment.set_paid ? { transaction_id: `ch_demo_${storeId}_${sequence}` } : {}),
+    const paymentMethod = roll < 0.8 ? 'stripe' : roll < 0.9 ? 'cod' : 'bacs';
+    const coupon =
+      options.coupons && options.coupons.length > 0 && random() < 0.2 ? pick(options.coupons) : undefined;
+    const checkout: CheckoutInput = {
+      paymentMethod,
+      ...(paymentMethod === 'stripe' ? { transactionId: `ch_demo_${storeId}_${sequence}` } : {}),
       billing: { ...address, email, phone: `+49 30 ${100000 + sequence}` },
-      shipping: address,
-      line_items: [...skus].map((sku) => ({ sku, quantity: 1 + Math.floor(random() * 2) })),
-      shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate', total: '4.90' }],
-      ...(coupon ? { coupon_lines: [{ code: coupon }] } : {}),
+      shippingAddress: address,
+      lineItems: [...skus].map((sku) => ({ sku, quantity: 1 + Math.floor(random() * 2) })),
+      shipping: { methodId: 'flat_rate', methodTitle: 'Flat rate', total: '4.90' },
+      ...(coupon ? { coupons: [{ code: coupon }] } : {}),
     };
-    return { storeId, body };
+    return { storeId, checkout };
   };
 }

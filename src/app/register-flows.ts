@@ -1,0 +1,98 @@
+/**
+ * Subscribes every consumer of the hub to the runtime — connector ingress (WooCommerce, WMS),
+ * the order-to-cash saga and returns — and builds the pollers that catch what webhooks miss. Only
+ * workers call this; api-only processes accept webhooks into the inbox and leave the rest.
+ *
+ * @example
+ * ```ts
+ * const pollers = registerFlows({ config, runtime, connectors, erp, log });
+ * pollers.start(); // … pollers.stop()
+ * ```
+ */
+import type { Logger } from 'pino';
+import type { HubConfig } from '../config/schema.js';
+import type { Runtime } from '../runtime/index.js';
+import type { ErpPort } from '../connectors/erp.js';
+import type { Connectors } from './build-connectors.js';
+import { registerWooIngest } from '../connectors/woocommerce/ingest-handler.js';
+import { createWooPoller } from '../connectors/woocommerce/poller.js';
+import { registerWmsIngest } from '../connectors/wms/ingest.js';
+import { registerWmsReturnIngest } from '../connectors/wms/ingest-handler.js';
+import { registerOrderToCash, wmsFulfilment, wooOrderChannel } from '../flows/order-to-cash/index.js';
+import { registerReturns } from '../flows/returns/index.js';
+import {
+  pollDeliveriesOnce,
+  pollPricesOnce,
+  pollProductsOnce,
+  pollStockOnce,
+} from '../connectors/odoo/feeds/poll.js';
+import { startPeriodic, type Periodic } from './periodic.js';
+
+export interface Pollers {
+  start(): void;
+  stop(): Promise<void>;
+  /** Runs every poller once (ERP feeds and store pollers); for tests and the demo. */
+  runAll(): Promise<void>;
+}
+
+export function registerFlows(deps: {
+  config: HubConfig;
+  runtime: Runtime;
+  connectors: Connectors;
+  erp: ErpPort;
+  log: Logger;
+}): Pollers {
+  const { config, runtime, connectors, erp, log } = deps;
+  const woo = (storeId: string) => wooOrderChannel(connectors.woo(storeId));
+  const wms = (locationId: string) => wmsFulfilment(connectors.wms(locationId));
+
+  registerWooIngest(runtime, { stores: config.stores, clients: (id) => connectors.woo(id) });
+  registerWmsIngest(runtime);
+  registerWmsReturnIngest(runtime);
+  registerOrderToCash(runtime, { config, erp, woo, wms, log: log.child({ flow: 'order-to-cash' }) });
+  registerReturns(runtime, { erp, woo, log: log.child({ flow: 'returns' }) });
+
+  // Drop-ship suppliers keep no stock in the ERP; their feed is their own.
+  const locations = config.warehouses.map((l) => l.id);
+  const feedDeps = {
+    erp,
+    cursors: runtime.cursors,
+    publish: (events: Parameters<Runtime['publish']>[0]) => runtime.publish(events),
+  };
+  const erpIntervalMs = (config.erp.pollIntervalSeconds ?? 30) * 1000;
+  const jobs: { name: string; intervalMs: number; run: () => Promise<unknown> }[] = [
+    { name: 'odoo:stock', intervalMs: erpIntervalMs, run: () => pollStockOnce({ ...feedDeps, locations }) },
+    { name: 'odoo:prices', intervalMs: erpIntervalMs, run: () => pollPricesOnce(feedDeps) },
+    { name: 'odoo:products', intervalMs: erpIntervalMs, run: () => pollProductsOnce(feedDeps) },
+    { name: 'odoo:deliveries', intervalMs: erpIntervalMs, run: () => pollDeliveriesOnce(feedDeps) },
+    ...config.stores.map((store) => {
+      const poller = createWooPoller({
+        store,
+        client: connectors.woo(store.id),
+        inbox: runtime.inbox,
+        cursors: runtime.cursors,
+        log: log.child({ poller: `woocommerce:${store.id}` }),
+        collections: store.poll?.products ? ['orders', 'products'] : ['orders'],
+      });
+      return {
+        name: `woocommerce:${store.id}`,
+        intervalMs: (store.poll?.intervalSeconds ?? 60) * 1000,
+        run: () => poller.pollOnce(),
+      };
+    }),
+  ];
+
+  let running: Periodic[] = [];
+  return {
+    start() {
+      running = jobs.map((job) => startPeriodic({ ...job, log, cursors: runtime.cursors }));
+    },
+    async stop() {
+      await Promise.all(running.map((loop) => loop.stop()));
+      running = [];
+    },
+    async runAll() {
+      for (const job of jobs) await job.run();
+    },
+  };
+}
