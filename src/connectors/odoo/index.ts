@@ -24,4 +24,6 @@ export {
   type FeedDeps,
   type PollResult,
 } from './feeds/poll.js';
+export { startErpFeeds, type ErpFeeds, type ErpFeedOptions, type FeedName } from './feeds/run-feeds.js';
+export { createOdooErpFromConfig, ODOO_ENDPOINT } from './from-config.js';
 export { clientOrderRef, orderXmlName } from './mapping/from-order.js';

@@ -11,6 +11,7 @@ import {
   pollPricesOnce,
   pollProductsOnce,
   pollStockOnce,
+  startErpFeeds,
 } from '../../../src/connectors/odoo/index.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 import { createRuntime, type Runtime } from '../../../src/runtime/index.js';
@@ -143,5 +144,29 @@ describe('Odoo change feeds', () => {
       location: 'main',
       lines: [{ sku: 'CAP', quantity: 2 }],
     });
+  });
+
+  it('keeps the feed runner alive through a maintenance window, with cursors unmoved until Odoo is back', async () => {
+    const erp = connect(emulator, 19, 'json2');
+    const feeds = startErpFeeds({
+      erp,
+      cursors: runtime.cursors,
+      publish: (e) => runtime.publish(e),
+      locations: ['main'],
+      intervalMs: 60_000,
+      log: silentLogger(),
+      feeds: ['stock'],
+    });
+    await feeds.pollNow();
+    const cursor = await runtime.cursors.get('odoo:stock');
+    emulator.faults.set({ maintenance: true });
+    emulator.seed.stock({ sku: 'CAP', location: 'WH/Stock', quantity: 77 });
+    await feeds.pollNow();
+    expect(await runtime.cursors.get('odoo:stock')).toBe(cursor);
+    emulator.faults.set({ maintenance: false });
+    await feeds.pollNow();
+    await feeds.stop();
+    const caps = (await events('stock.changed')).filter((e) => e.subject === 'sku:CAP');
+    expect((caps[caps.length - 1]?.data.position as { onHand: number }).onHand).toBe(77);
   });
 });
