@@ -12,6 +12,7 @@ import { InvalidArgumentError } from 'commander';
 import { startWmsEmulator } from '../../../sim/wms/index.js';
 import { createLogger } from '../../ops/logger.js';
 import { simCommand } from './sim.js';
+import { waitForSignal } from './start.js';
 
 interface SimWmsFlags {
   port: number;
@@ -75,11 +76,7 @@ export function register(program: Command): void {
         log,
       });
       process.stdout.write(`WMS emulator for warehouse "${flags.warehouse}" listening on ${wms.url}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await waitForSignal();
       await wms.close();
     });
 }
