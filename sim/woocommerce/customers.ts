@@ -1,27 +1,14 @@
 /** Customers (WordPress users with the `customer` role): create/update rules and the REST shape. */
+import { emptyAddress } from './address.js';
 import type { StoreContext } from './context.js';
 import { link, restUrl } from './context.js';
 import { WcError } from './errors.js';
 import { applyMeta } from './meta.js';
 import { touch } from './products.js';
-import type { WcAddress, WcCustomer } from './types.js';
+import type { WcCustomer } from './types.js';
 
 type Body = Record<string, unknown>;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-const address = (withEmail: boolean): WcAddress => ({
-  first_name: '',
-  last_name: '',
-  company: '',
-  address_1: '',
-  address_2: '',
-  city: '',
-  state: '',
-  postcode: '',
-  country: '',
-  ...(withEmail ? { email: '' } : {}),
-  phone: '',
-});
 
 function findByEmail(ctx: StoreContext, email: string): WcCustomer | undefined {
   for (const c of ctx.state.customers.values()) if (c.email.toLowerCase() === email.toLowerCase()) return c;
@@ -75,8 +62,8 @@ export function createCustomer(ctx: StoreContext, body: Body): WcCustomer {
     last_name: '',
     role: 'customer',
     username: '',
-    billing: address(true),
-    shipping: address(false),
+    billing: emptyAddress(true),
+    shipping: emptyAddress(false),
     is_paying_customer: false,
     avatar_url: 'https://secure.gravatar.com/avatar/?s=96&d=mm&r=g',
     meta_data: [],

@@ -25,17 +25,7 @@ export const FaultsPatchSchema = Type.Object(
 );
 const checker = Compile(FaultsPatchSchema);
 
-/** mulberry32: small, fast and good enough for fault injection. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../wms/random.js';
 
 export function validateFaults(patch: unknown): Partial<Faults> {
   if (!checker.Check(patch)) {

@@ -5,6 +5,7 @@
  * the remainder) and the v3 response shape.
  */
 import { randomBytes } from 'node:crypto';
+import { emptyAddress } from './address.js';
 import type { StoreContext } from './context.js';
 import { link, restUrl } from './context.js';
 import { WcError } from './errors.js';
@@ -20,7 +21,7 @@ import {
 import { touch } from './products.js';
 import { autoRefundRemainder } from './refunds.js';
 import { reduceOrderStock, restoreOrderStock } from './stock.js';
-import type { WcAddress, WcOrder } from './types.js';
+import type { WcOrder } from './types.js';
 import { D, fmt, sum } from './money.js';
 
 type Body = Record<string, unknown>;
@@ -59,20 +60,6 @@ export const GATEWAYS: Record<string, { title: string; refunds: boolean; offline
   woocommerce_payments: { title: 'WooPayments', refunds: true, offline: false },
   'ppcp-gateway': { title: 'PayPal', refunds: true, offline: false },
 };
-
-const emptyAddress = (withEmail: boolean): WcAddress => ({
-  first_name: '',
-  last_name: '',
-  company: '',
-  address_1: '',
-  address_2: '',
-  city: '',
-  state: '',
-  postcode: '',
-  country: '',
-  ...(withEmail ? { email: '' } : {}),
-  phone: '',
-});
 
 export function newOrder(ctx: StoreContext, createdVia: string): WcOrder {
   const id = ctx.state.next('post');
