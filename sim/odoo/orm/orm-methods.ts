@@ -2,8 +2,9 @@
  * The public methods every model has (`search`, `search_read`, `read`, `create`, `write`, …), with
  * their Odoo signatures per version so argument binding fails exactly where Odoo's does.
  */
-import { userError } from './errors.js';
-import type { Env, MethodDef, OdooVersion, WireValue } from './types.js';
+import { invalidField, userError } from './errors.js';
+import { sumAmounts } from '../models/tax-engine.js';
+import type { Env, MethodDef, OdooVersion, Row, WireValue } from './types.js';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -127,6 +128,19 @@ export function ormMethods(model: string, version: OdooVersion): Record<string, 
       params: [{ name: 'fields_list', required: true }],
       run: (env, _ids, args) => defaultGet(env, model, fieldList(args.fields_list) ?? []),
     },
+    read_group: {
+      model: true,
+      params: [
+        { name: 'domain', required: true },
+        { name: 'fields', required: true },
+        { name: 'groupby', required: true },
+        { name: 'offset', default: 0 },
+        { name: 'limit', default: null },
+        { name: 'orderby', default: false },
+        { name: 'lazy', default: true },
+      ],
+      run: (env, _ids, args) => readGroup(env, model, args),
+    },
     check_access_rights: {
       model: true,
       params: [
@@ -190,4 +204,74 @@ function defaultGet(env: Env, model: string, fields: string[]) {
     else if (def.fields[name]?.default) vals[name] = def.fields[name]!.default!(env, vals);
   }
   return vals;
+}
+
+/**
+ * `read_group`: groups by one or more fields (lazy: only the first, with `<field>_count`), summing
+ * numeric fields named in `fields` (`qty`, `qty:sum`, `total:sum(amount)`; also min/max/avg/count).
+ */
+function readGroup(env: Env, model: string, args: Record<string, unknown>): Record<string, WireValue>[] {
+  const store = env.store;
+  const groupby = (Array.isArray(args.groupby) ? args.groupby : [args.groupby]).filter(
+    (g): g is string => typeof g === 'string',
+  );
+  const lazy = args.lazy !== false;
+  const keys = lazy ? groupby.slice(0, 1) : groupby;
+  for (const g of keys) if (!store.fieldDef(model, g)) throw invalidField(model, g);
+  const specs = (fieldList(args.fields) ?? []).flatMap((spec) => {
+    const m = /^(\w+)(?::(\w+)(?:\((\w+)\))?)?$/.exec(spec);
+    if (!m) return [];
+    const [, alias, fn, source] = m;
+    const field = source ?? alias!;
+    const def = store.fieldDef(model, field);
+    if (!def || keys.includes(alias!)) return [];
+    const numeric = def.type === 'integer' || def.type === 'float' || def.type === 'monetary';
+    if (!fn && !numeric) return [];
+    return [{ alias: alias!, field, fn: fn ?? 'sum' }];
+  });
+  const ids = store.search(env, model, args.domain ?? []);
+  const groups = new Map<string, { values: unknown[]; rows: Row[] }>();
+  for (const row of store.browse(env, model, ids)) {
+    const values = keys.map((g) => store.get(env, model, row, g));
+    const k = JSON.stringify(values);
+    const group = groups.get(k) ?? { values, rows: [] };
+    group.rows.push(row);
+    groups.set(k, group);
+  }
+  const domain = Array.isArray(args.domain) ? (args.domain as WireValue[]) : [];
+  const result = [...groups.values()].map(({ values, rows }) => {
+    const out: Record<string, WireValue> = {};
+    keys.forEach((g, i) => {
+      const def = store.fieldDef(model, g)!;
+      const v = values[i];
+      out[g] =
+        def.type === 'many2one' && typeof v === 'number'
+          ? [v, store.displayName(env, def.relation!, v)]
+          : ((v ?? false) as WireValue);
+    });
+    out[lazy && keys.length > 0 ? `${keys[0]}_count` : '__count'] = rows.length;
+    for (const spec of specs) {
+      const nums = rows.map((r) => Number(store.get(env, model, r, spec.field)) || 0);
+      const total = sumAmounts(nums);
+      out[spec.alias] =
+        spec.fn === 'min'
+          ? Math.min(...nums)
+          : spec.fn === 'max'
+            ? Math.max(...nums)
+            : spec.fn === 'avg'
+              ? total / nums.length
+              : spec.fn === 'count'
+                ? nums.length
+                : total;
+    }
+    out.__domain = [
+      ...keys.map((g, i) => [g, '=', (values[i] ?? false) as WireValue] as WireValue),
+      ...domain,
+    ];
+    if (lazy && groupby.length > 1) out.__context = { group_by: groupby.slice(1) };
+    return out;
+  });
+  const offset = num(args.offset, 0);
+  const limit = num(args.limit, 0);
+  return result.slice(offset, limit ? offset + limit : undefined);
 }

@@ -506,3 +506,52 @@ describe('transactions and write_date', () => {
     expect(odoo.models.search('product.product', [['write_date', '>', stamps[1]!]])).toEqual([id]);
   });
 });
+
+describe('read_group and context_get', () => {
+  it('groups quants by location with summed quantities, lazily and not', async () => {
+    const odoo = await emulator(17);
+    for (const [sku, wh, qty] of [
+      ['G1', 'WH/Stock', 5],
+      ['G2', 'WH/Stock', 2],
+      ['G1', 'WH2/Stock', 4],
+    ] as const) {
+      if (odoo.models.searchCount('product.product', [['default_code', '=', sku]]) === 0)
+        odoo.seed.product({ sku, name: sku, listPrice: 1 });
+      odoo.seed.stock({ sku, location: wh, quantity: qty });
+    }
+    const lazy = odoo.models.call('stock.quant', 'read_group', [
+      [['location_id.usage', '=', 'internal']],
+      ['quantity:sum'],
+      ['location_id'],
+    ]);
+    expect(lazy).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          location_id: [expect.any(Number), 'WH/Stock'],
+          location_id_count: 2,
+          quantity: 7,
+        }),
+        expect.objectContaining({
+          location_id: [expect.any(Number), 'WH2/Stock'],
+          location_id_count: 1,
+          quantity: 4,
+        }),
+      ]),
+    );
+    const flat = odoo.models.call(
+      'stock.quant',
+      'read_group',
+      [[], ['quantity'], ['location_id', 'product_id']],
+      { lazy: false },
+    ) as unknown[];
+    expect(flat).toHaveLength(3);
+    expect(flat[0]).toHaveProperty('__count', 1);
+  });
+
+  it('answers res.users/context_get over JSON-2 with the caller context', async () => {
+    const odoo = await emulator(19);
+    const res = await json2(odoo.url, 'res.users', 'context_get');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ lang: 'en_US', uid: 2 });
+  });
+});
