@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWmsEmulator, type WmsEmulator, type WmsEmulatorOptions } from '../../../sim/wms/index.js';
-import { call, FAST_CLOCK, fulfilmentBody, startReceiver, type Receiver } from './helpers.js';
+import {
+  call,
+  FAST_CLOCK,
+  fulfilmentBody,
+  requestWithUnpickableLine,
+  startReceiver,
+  type Receiver,
+} from './helpers.js';
 
 const SECRET = 'whsec_e2e';
 
@@ -85,14 +92,12 @@ describe('WMS emulator milestones and signed webhooks', () => {
 
   it('reports unpickable lines in fulfilment.exception and ships the rest', async () => {
     const { wms, receiver } = await start({ faults: { unpickableSkus: ['BROKEN'] } });
-    await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('orders.eu.7/ff', [
-        { lineRef: '1', sku: 'OK', quantity: 1 },
-        { lineRef: '2', sku: 'BROKEN', quantity: 2 },
-      ]),
-      key: 'k',
-    });
-    await wms.flush();
+    await requestWithUnpickableLine(
+      wms,
+      'orders.eu.7/ff',
+      { lineRef: '1', quantity: 1 },
+      { lineRef: '2', quantity: 2 },
+    );
     expect(receiver.received.map((r) => r.event.type)).toEqual([
       'fulfilment.picking',
       'fulfilment.exception',
@@ -154,14 +159,7 @@ describe('WMS emulator milestones and signed webhooks', () => {
 
   it('delivers out of order under reorderEvents; a receiver keeping the highest sequence ends at shipped', async () => {
     const { wms, receiver } = await start({ faults: { reorderEvents: true, unpickableSkus: ['BROKEN'] } });
-    await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('orders.eu.8/ff', [
-        { lineRef: '1', sku: 'OK', quantity: 1 },
-        { lineRef: '2', sku: 'BROKEN', quantity: 1 },
-      ]),
-      key: 'k',
-    });
-    await wms.flush();
+    await requestWithUnpickableLine(wms, 'orders.eu.8/ff');
     expect(receiver.received.map((r) => r.event.sequence)).toEqual([4, 3, 2, 1]);
     let latest = 0;
     let state: string | undefined;

@@ -121,3 +121,25 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 }
 
 export const FAST_CLOCK = { pickMs: 5, packMs: 5, shipMs: 5 };
+
+/**
+ * Requests a fulfilment of one pickable line (SKU `OK`) and one the `unpickableSkus: ['BROKEN']`
+ * fault refuses (SKU `BROKEN`), and waits until the WMS has nothing left to do.
+ */
+export async function requestWithUnpickableLine(
+  wms: WmsEmulator,
+  reference: string,
+  ok: { lineRef: string; quantity: number } = { lineRef: '1', quantity: 1 },
+  broken: { lineRef: string; quantity: number } = { lineRef: '2', quantity: 1 },
+): Promise<void> {
+  const lines = [
+    { lineRef: ok.lineRef, sku: 'OK', quantity: ok.quantity },
+    { lineRef: broken.lineRef, sku: 'BROKEN', quantity: broken.quantity },
+  ];
+  const created = await call(wms, 'POST', '/v1/fulfilment-orders', {
+    body: fulfilmentBody(reference, lines),
+    key: reference,
+  });
+  if (created.status !== 201) throw new Error(`fulfilment not created: ${created.status}`);
+  await wms.flush();
+}

@@ -18,7 +18,7 @@ import { createRuntime, type Runtime } from '../../../src/runtime/create-runtime
 import { createDatabase, type DatabaseHandle } from '../../../src/store/create-database.js';
 import { migrateToLatest } from '../../../src/store/migrate.js';
 import { startWmsEmulator, type WmsEmulator, type WmsEmulatorOptions } from '../../../sim/wms/index.js';
-import { call, FAST_CLOCK, fulfilmentBody } from './helpers.js';
+import { call, FAST_CLOCK, fulfilmentBody, requestWithUnpickableLine } from './helpers.js';
 
 const SECRET = 'whsec_ingress';
 const TYPES = ['picking', 'packed', 'shipped', 'exception', 'cancelled'].map((t) => `wms.fulfilment.${t}`);
@@ -159,14 +159,12 @@ describe('WMS webhooks into the hub inbox', () => {
       faults: { unpickableSkus: ['BROKEN'], duplicateEventRate: 1 },
       maxUnitsPerShipment: 1,
     });
-    await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('WC-eu-1001/main/1', [
-        { lineRef: '11', sku: 'OK', quantity: 2 },
-        { lineRef: '12', sku: 'BROKEN', quantity: 1 },
-      ]),
-      key: 'WC-eu-1001/main/1',
-    });
-    await wms.flush();
+    await requestWithUnpickableLine(
+      wms,
+      'WC-eu-1001/main/1',
+      { lineRef: '11', quantity: 2 },
+      { lineRef: '12', quantity: 1 },
+    );
     await runtime.idle();
     expect(canonical.every((e) => e.partitionKey === 'orders.eu.1001')).toBe(true);
     expect(canonical.filter((e) => e.type === 'fulfilment.progressed').map((e) => e.data.status)).toEqual([
@@ -196,14 +194,7 @@ describe('WMS webhooks into the hub inbox', () => {
 
   it('reordered events still yield the failure once and every shipment', async () => {
     const wms = await emulator({ faults: { unpickableSkus: ['BROKEN'], reorderEvents: true } });
-    await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('WC-eu-1002/main/1', [
-        { lineRef: '1', sku: 'OK', quantity: 1 },
-        { lineRef: '2', sku: 'BROKEN', quantity: 1 },
-      ]),
-      key: 'k',
-    });
-    await wms.flush();
+    await requestWithUnpickableLine(wms, 'WC-eu-1002/main/1');
     await runtime.idle();
     // Only the newest snapshot (shipped) is processed; it still reports the unpickable line.
     expect(canonical.map((e) => e.type).sort()).toEqual([
