@@ -7,6 +7,7 @@ import {
   abs,
   add,
   allocate,
+  divide,
   compare,
   equals,
   formatMoney,
@@ -22,6 +23,8 @@ import {
   zero,
 } from './money.js';
 
+/** Enough significant digits that the reference quotient is exact before rounding. */
+const Precise = Reference.clone({ precision: 80 });
 const CURRENCIES = ['EUR', 'JPY', 'KWD', 'USD', 'INR', 'BHD'] as const;
 const currencyArb = fc.constantFrom(...CURRENCIES);
 const unitsArb = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
@@ -163,6 +166,36 @@ describe('money properties', () => {
         expect(compare(abs(sub(round(m, 'half-even'), m)), halfUnit)).toBeLessThanOrEqual(0);
       }),
     );
+  });
+
+  it('divide rounds the exact quotient like decimal.js in every mode', () => {
+    const modes = {
+      'half-up': Reference.ROUND_HALF_UP,
+      'half-even': Reference.ROUND_HALF_EVEN,
+      up: Reference.ROUND_UP,
+      down: Reference.ROUND_DOWN,
+    } as const;
+    fc.assert(
+      fc.property(
+        currencyArb.chain((c) => moneyIn(c)),
+        fc.oneof(
+          fc.integer({ min: -50, max: 50 }).filter((n) => n !== 0),
+          fc.constantFrom('1.2', '0.07', '-3.5', '120'),
+        ),
+        fc.constantFrom(...(Object.keys(modes) as (keyof typeof modes)[])),
+        fc.integer({ min: 0, max: 6 }),
+        (m, divisor, mode, scale) => {
+          const expected = new Reference(m.amount)
+            .div(String(divisor))
+            .toDecimalPlaces(scale, modes[mode])
+            .toFixed(scale);
+          expect(divide(m, divisor, mode, scale).amount).toBe(expected);
+        },
+      ),
+    );
+    expect(divide(money('EUR', '10.00'), 3).amount).toBe('3.33');
+    expect(divide(money('EUR', '10.00'), 3, 'half-up', 6).amount).toBe('3.333333');
+    expect(() => divide(money('EUR', '1'), 0)).toThrow(expect.objectContaining({ code: 'invalid_amount' }));
   });
 
   it('allocation creates or loses no minor unit and stays within one unit of the exact share', () => {

@@ -112,6 +112,41 @@ export function multiply(m: Money, factor: number | string | bigint): Money {
   return fromDecimal(m.currency, { units: a.units * f.units, scale: a.scale + f.scale });
 }
 
+/**
+ * `m / divisor` rounded to `scale` digits (default: the currency's minor unit) — a unit price from
+ * a line subtotal (`divide(subtotal, quantity, 'half-up', 6)`), a net amount from a gross one.
+ */
+export function divide(
+  m: Money,
+  divisor: number | string | bigint,
+  mode: RoundingMode = 'half-up',
+  scale?: number,
+): Money {
+  if (typeof divisor === 'number' && !Number.isInteger(divisor)) {
+    throw new PermanentError(`divide by a non-integer number ${divisor}: pass it as a decimal string`, {
+      code: 'invalid_amount',
+      system: 'canonical',
+    });
+  }
+  const digits = scale ?? minorUnits(m.currency);
+  const a = toDecimal(m);
+  const d = parseDecimal(String(divisor));
+  if (d.units === 0n) {
+    throw new PermanentError('division by zero', { code: 'invalid_amount', system: 'canonical' });
+  }
+  // Compute one extra digit beyond `digits` plus a sticky bit, then round once: exact for every mode.
+  const shift = digits + 1 + d.scale - a.scale;
+  const numerator = shift >= 0 ? a.units * 10n ** BigInt(shift) : a.units;
+  const denominator = shift >= 0 ? d.units : d.units * 10n ** BigInt(-shift);
+  let quotient = numerator / denominator;
+  const inexact = numerator % denominator !== 0n;
+  if (inexact)
+    quotient =
+      quotient * 10n + (quotient < 0n || (quotient === 0n && numerator < 0n !== denominator < 0n) ? -1n : 1n);
+  const value = { units: quotient, scale: inexact ? digits + 2 : digits + 1 };
+  return { currency: m.currency, amount: formatDecimal(roundDecimal(value, digits, mode)) };
+}
+
 /** -1, 0 or 1; throws on different currencies. */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
   sameCurrency(a, b);
