@@ -185,7 +185,7 @@ describe('money properties', () => {
         fc.constantFrom(...(Object.keys(modes) as (keyof typeof modes)[])),
         fc.integer({ min: 0, max: 6 }),
         (m, divisor, mode, scale) => {
-          const expected = new Reference(m.amount)
+          const expected = new Precise(m.amount)
             .div(String(divisor))
             .toDecimalPlaces(scale, modes[mode])
             .toFixed(scale);
