@@ -51,3 +51,9 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
+
+/** CPU time this process spent per item since `since` (user + system), in microseconds. */
+export function cpuMicrosPer(since: NodeJS.CpuUsage, items: number): number {
+  const used = process.cpuUsage(since);
+  return round((used.user + used.system) / items, 1);
+}

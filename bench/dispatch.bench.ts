@@ -4,7 +4,7 @@
  */
 import { createRuntime } from '../src/runtime/create-runtime.js';
 import { silentLogger } from '../src/ops/logger.js';
-import { benchStore, postgresAvailable, round } from './bench-store.js';
+import { benchStore, cpuMicrosPer, postgresAvailable, round } from './bench-store.js';
 
 export const name = 'dispatch';
 
@@ -39,11 +39,13 @@ async function measure(
         })),
       );
     }
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await runtime.start();
     await all;
     await runtime.idle();
     const seconds = (performance.now() - started) / 1000;
+    const cpuPerMessage = cpuMicrosPer(cpu, total);
     await runtime.stop();
     return {
       dialect,
@@ -52,6 +54,7 @@ async function measure(
       concurrency,
       seconds: round(seconds, 2),
       'messages/s': round(total / seconds),
+      'hub cpu µs/msg': cpuPerMessage,
     };
   } finally {
     await store.close();

@@ -4,7 +4,7 @@
  */
 import { createRuntime } from '../src/runtime/create-runtime.js';
 import { silentLogger } from '../src/ops/logger.js';
-import { benchStore, percentile, postgresAvailable, round } from './bench-store.js';
+import { benchStore, cpuMicrosPer, percentile, postgresAvailable, round } from './bench-store.js';
 
 export const name = 'inbox-writes';
 
@@ -22,6 +22,7 @@ async function measure(dialect: 'sqlite' | 'postgres', writers: number, total: n
     runtime.subscribe('bench', ['woocommerce.order'], async () => undefined);
     const latencies: number[] = [];
     let next = 0;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: writers }, async () => {
@@ -49,6 +50,7 @@ async function measure(dialect: 'sqlite' | 'postgres', writers: number, total: n
       'accepts/s': round(total / seconds),
       'p50 ms': round(percentile(latencies, 50), 1),
       'p99 ms': round(percentile(latencies, 99), 1),
+      'hub cpu µs/msg': cpuMicrosPer(cpu, total),
     };
   } finally {
     await store.close();

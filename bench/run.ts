@@ -7,6 +7,7 @@
  * npm run bench -- dispatch     # only those whose name contains "dispatch"
  * ```
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { benches, type BenchResult } from './index.js';
 
 export function formatTable(result: BenchResult): string {
@@ -24,6 +25,12 @@ export function formatTable(result: BenchResult): string {
 }
 
 const filters = process.argv.slice(2);
+// Figures depend on what else the machine is doing: say so with them.
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+process.stdout.write(`node ${process.version}, ${availableParallelism()} cores, load average ${load()}\n\n`);
 const selected = benches.filter((b) => filters.length === 0 || filters.some((f) => b.name.includes(f)));
 for (const bench of selected) {
   const result = await bench.run();
