@@ -2,7 +2,8 @@
  * Field names and states that differ between the Odoo versions we speak (OpenUpgrade's analyses
  * are the source): 19 renamed `sale.order.line.tax_id`→`tax_ids` and `product_uom`→`product_uom_id`;
  * 18 replaced `detailed_type` with `type` + boolean `is_storable` (and `type` lost `product`);
- * only 16 has the sale order state `done` (17 added the `locked` flag instead).
+ * only 16 has the sale order state `done` (17 added the `locked` flag instead); 18 renamed
+ * `account.payment.ref` to `memo`.
  *
  * @example
  * ```ts
@@ -27,6 +28,8 @@ export interface OdooFields {
   /** stock.move field holding the quantity actually moved, and whether `picked` must be set. */
   moveDoneQuantity: 'quantity_done' | 'quantity';
   movePickedFlag: boolean;
+  /** account.payment's memo: `ref` up to 17, `memo` from 18. */
+  paymentMemo: 'ref' | 'memo';
 }
 
 export function fieldsFor(version: OdooVersion): OdooFields {
@@ -40,6 +43,7 @@ export function fieldsFor(version: OdooVersion): OdooFields {
     confirmedStates: version === 16 ? ['sale', 'done'] : ['sale'],
     moveDoneQuantity: version >= 17 ? 'quantity' : 'quantity_done',
     movePickedFlag: version >= 17,
+    paymentMemo: version >= 18 ? 'memo' : 'ref',
   };
 }
 

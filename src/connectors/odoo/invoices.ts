@@ -5,7 +5,8 @@
  *   `sale.order._create_invoices` is private and cannot be called remotely. New drafts are posted.
  * - A credit note is an `out_refund` whose `ref` names the channel refund, found before it is
  *   created again; its tax is an explicit line so it equals the channel's refund to the cent.
- * - Payments go through the `account.payment.register` wizard; a paid invoice is left alone.
+ * - Payments go through the `account.payment.register` wizard with the reference as memo; a paid
+ *   invoice, or one already holding a payment with that memo, is left alone.
  *
  * @example
  * ```ts
@@ -219,6 +220,12 @@ export async function registerPayment(
   if (!current)
     throw new PermanentError(`account.move ${id} not found`, { code: 'MissingError', system: SYSTEM });
   if (current.paymentState === 'paid' || current.paymentState === 'in_payment') return current as Invoice;
+  // A retry after the payment was made (response lost) finds it by its memo, never pays twice.
+  const memo = ctx.client.fields.paymentMemo;
+  const earlier = await ctx.client.searchRead('account.payment', [[memo, '=', reference]], ['id'], {
+    limit: 1,
+  });
+  if (earlier.length > 0) return current as Invoice;
   const context = { active_model: 'account.move', active_ids: [id], active_id: id };
   const wizard = await ctx.client.create(
     'account.payment.register',

@@ -58,6 +58,11 @@ describe.each(cases)('Odoo $version over $transport: delivery and invoicing', ({
 
     const paid = await erp.registerPayment({ erpInvoiceId: invoice.id }, invoice.total.amount, 'WC-eu-9001');
     expect(['paid', 'in_payment']).toContain(paid.paymentState);
+    await erp.registerPayment({ erpInvoiceId: invoice.id }, invoice.total.amount, 'WC-eu-9001');
+    const memo = version >= 18 ? 'memo' : 'ref';
+    expect(
+      await erp.client.searchRead('account.payment', [[memo, '=', 'WC-eu-9001']], ['amount']),
+    ).toHaveLength(1);
 
     const refund: Refund = {
       id: 'r-1',
