@@ -252,3 +252,29 @@ describe('_fields', () => {
       expect(Object.keys(item).sort()).toEqual(['id', 'sku', 'stock_quantity']);
   });
 });
+
+describe('customers', () => {
+  it('creates, filters by email, refuses a duplicate email and needs force to delete', async () => {
+    const created = await call(`${api}/customers`, {
+      method: 'POST',
+      body: { email: 'ana@example.com', first_name: 'Ana', billing: { city: 'Lisboa' } },
+    });
+    expect(created.status).toBe(201);
+    const id = obj(created.json).id as number;
+    expect(obj(created.json)).toMatchObject({
+      email: 'ana@example.com',
+      role: 'customer',
+      username: 'ana',
+      billing: { city: 'Lisboa' },
+    });
+    const found = arr((await call(`${api}/customers?email=ana@example.com`)).json);
+    expect(found.map((c) => c.id)).toEqual([id]);
+    const duplicate = await call(`${api}/customers`, { method: 'POST', body: { email: 'ANA@example.com' } });
+    expect(duplicate.status).toBe(400);
+    expect(obj(duplicate.json).code).toBe('registration-error-email-exists');
+    const noForce = await call(`${api}/customers/${id}`, { method: 'DELETE' });
+    expect(noForce.status).toBe(501);
+    const order = await call(`${api}/orders`, { method: 'POST', body: { customer_id: 987654 } });
+    expect(obj(order.json).code).toBe('woocommerce_rest_invalid_customer_id');
+  });
+});

@@ -89,6 +89,32 @@ describe('webhook deliveries', () => {
     expect(deleted?.body).toBe(`{"id":${order.id}}`);
   });
 
+  it('variation stock changes fire product.updated with the variation in the products shape', async () => {
+    const parent = woo.createProduct({ name: 'Hoodie', type: 'variable' });
+    const variation = woo.createVariation(parent.id, {
+      sku: 'HOOD-L',
+      regular_price: '40.00',
+      manage_stock: true,
+      stock_quantity: 4,
+      attributes: [{ id: 0, name: 'Size', option: 'L' }],
+    });
+    await woo.flushWebhooks();
+    receiver.received.length = 0;
+    woo.setStock('HOOD-L', 1);
+    await woo.flushWebhooks();
+    const update = receiver.received.find(
+      (r) => topicOf(r) === 'product.updated' && idOf(r) === variation.id,
+    );
+    expect(JSON.parse(update?.body ?? '{}')).toMatchObject({
+      id: variation.id,
+      type: 'variation',
+      parent_id: parent.id,
+      sku: 'HOOD-L',
+      stock_quantity: 1,
+      name: 'Hoodie - L',
+    });
+  });
+
   it('duplicate and drop knobs', async () => {
     receiver.received.length = 0;
     woo.faults.set({ duplicateWebhookRate: 1 });
