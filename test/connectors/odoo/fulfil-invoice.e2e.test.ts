@@ -1,6 +1,7 @@
 /**
  * After registration: confirm → delivery (state, tracking) → validate → invoice through the
- * wizard → payment → credit note, against the Odoo emulator on both transports.
+ * wizard → payment → credit note, against the Odoo emulator on both transports and the four
+ * versions (16's `quantity_done`, 17's `quantity` + `picked`, 18's payment `memo`, 19's JSON-2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Refund } from '../../../src/canonical/index.js';
@@ -9,7 +10,9 @@ import { fixtureOrder } from './order-fixture.js';
 
 const cases = [
   { version: 19, transport: 'json2' },
+  { version: 18, transport: 'jsonrpc' },
   { version: 17, transport: 'jsonrpc' },
+  { version: 16, transport: 'jsonrpc' },
 ] as const;
 
 describe.each(cases)('Odoo $version over $transport: delivery and invoicing', ({ version, transport }) => {
