@@ -5,6 +5,7 @@ import { baseModels } from './base.js';
 import { invoiceModels } from './invoice.js';
 import { partnerModel } from './partner.js';
 import { pickingModels } from './picking.js';
+import { validationWizards } from './picking-validate.js';
 import { pricingModels } from './pricing.js';
 import { productModels } from './product.js';
 import { saleModels } from './sale.js';
@@ -19,6 +20,7 @@ export function buildModels(version: OdooVersion): ModelDef[] {
     ...pricingModels(version),
     ...stockModels(),
     ...pickingModels(version),
+    ...validationWizards(version),
     ...saleModels(version),
     ...invoiceModels(version),
     ...wizardModels(version),

@@ -1,13 +1,13 @@
 /**
- * Transfers: `stock.picking` with its `stock.move`s, reservation on confirm and stock movement on
- * validation. Version differences: 16 records processed quantities in `quantity_done` and answers a
- * validation without any with the "Immediate Transfer?" wizard; 17+ use `quantity` + `picked`.
+ * Transfers: `stock.picking` with its `stock.move`s, reservation on confirm and cancellation.
+ * Validation and its wizards live in `picking-validate.ts`. 16 records processed quantities in
+ * `quantity_done`; 17+ use `quantity` (pre-filled with the reservation) + `picked`.
  */
-import { userError } from '../orm/errors.js';
 import type { Env, FieldDef, MethodDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
 import { active, bool, char, company, constant, datetime, float, m2o, o2m, sel } from './fields.js';
 import { isStorable } from './product.js';
-import { reserve, takeQuantity, unreserve, updateQuantity } from './stock-quantities.js';
+import { buttonValidate } from './picking-validate.js';
+import { reserve, unreserve } from './stock-quantities.js';
 
 const PICKING_STATES = [
   ['draft', 'Draft'],
@@ -28,9 +28,9 @@ const MOVE_STATES = [
   ['cancel', 'Cancelled'],
 ] as const;
 
-const reservedOf = (move: Row): number => Number(move.reserved ?? 0);
+export const reservedOf = (move: Row): number => Number(move.reserved ?? 0);
 
-function moveProduct(env: Env, move: Row): Row | undefined {
+export function moveProduct(env: Env, move: Row): Row | undefined {
   return env.store.row('product.product', move.product_id as number);
 }
 
@@ -56,7 +56,7 @@ export function assignPickings(env: Env, pickings: Row[]): void {
   }
 }
 
-function refreshPickingState(env: Env, picking: Row): void {
+export function refreshPickingState(env: Env, picking: Row): void {
   const moves = env.store.browse(
     env,
     'stock.move',
@@ -93,88 +93,6 @@ function cancelPickings(env: Env, pickings: Row[]): void {
       });
     }
     refreshPickingState(env, picking);
-  }
-}
-
-/** Quantity a validation processes for one move, per version's fields. */
-function processedQuantity(env: Env, move: Row): number {
-  const demand = Number(move.product_uom_qty);
-  if (env.version === 16) {
-    const done = Number(move.quantity_done ?? 0);
-    return done > 0 ? done : env.context.skip_immediate ? demand : 0;
-  }
-  const quantity = Number(move.quantity ?? 0);
-  return quantity > 0 ? quantity : demand;
-}
-
-function validatePicking(env: Env, picking: Row): void {
-  if (picking.state === 'done') throw userError('You cannot validate a transfer that is already done.');
-  if (picking.state === 'cancel') throw userError('You cannot validate a cancelled transfer.');
-  const moves = env.store
-    .browse(env, 'stock.move', env.store.get(env, 'stock.picking', picking, 'move_ids') as number[])
-    .filter((m) => m.state !== 'cancel' && m.state !== 'done');
-  const leftovers: { move: Row; quantity: number }[] = [];
-  for (const move of moves) {
-    const quantity = processedQuantity(env, move);
-    const product = moveProduct(env, move);
-    if (product && isStorable(env, product)) {
-      const reserved = reservedOf(move);
-      if (reserved > 0) unreserve(env, product.id, move.location_id as number, reserved);
-      takeQuantity(env, product.id, move.location_id as number, quantity);
-      updateQuantity(env, product.id, move.location_dest_id as number, quantity);
-    }
-    const demand = Number(move.product_uom_qty);
-    if (quantity < demand) leftovers.push({ move, quantity: demand - quantity });
-    const patch: Record<string, unknown> = {
-      state: 'done',
-      reserved: 0,
-      product_uom_qty: quantity,
-      date: env.store.stamp(),
-    };
-    if (env.version === 16) patch.quantity_done = quantity;
-    else Object.assign(patch, { quantity, picked: true });
-    env.store.setRaw(env, 'stock.move', move, patch);
-    if (typeof move.sale_line_id === 'number') {
-      const line = env.store.row('sale.order.line', move.sale_line_id);
-      if (line)
-        env.store.setRaw(env, 'sale.order.line', line, {
-          qty_delivered: Number(line.qty_delivered ?? 0) + quantity,
-        });
-    }
-  }
-  env.store.setRaw(env, 'stock.picking', picking, { state: 'done', date_done: env.store.stamp() });
-  // "Create Backorder" (the wizard's default) unless the caller asked for none.
-  if (leftovers.length > 0 && !env.context.cancel_backorder && !env.context.skip_backorder) {
-    const backorder = env.store.create(env, 'stock.picking', {
-      picking_type_id: picking.picking_type_id as number,
-      partner_id: picking.partner_id as number,
-      origin: picking.origin as string,
-      location_id: picking.location_id as number,
-      location_dest_id: picking.location_dest_id as number,
-      backorder_id: picking.id,
-      ...(typeof picking.sale_id === 'number' ? { sale_id: picking.sale_id } : {}),
-      move_ids: leftovers.map(({ move, quantity }) => [
-        0,
-        0,
-        {
-          name: String(move.name),
-          product_id: move.product_id as number,
-          product_uom_qty: quantity,
-          location_id: move.location_id as number,
-          location_dest_id: move.location_dest_id as number,
-          ...(typeof move.sale_line_id === 'number' ? { sale_line_id: move.sale_line_id } : {}),
-        },
-      ]),
-    });
-    const row = env.store.row('stock.picking', backorder)!;
-    for (const m of env.store.browse(
-      env,
-      'stock.move',
-      env.store.get(env, 'stock.picking', row, 'move_ids') as number[],
-    )) {
-      env.store.setRaw(env, 'stock.move', m, { state: 'confirmed' }, false);
-    }
-    assignPickings(env, [row]);
   }
 }
 
@@ -290,31 +208,7 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
           cancelPickings(env, rows);
           return true;
         }),
-        button_validate: action((env, rows) => {
-          if (env.version === 16 && !env.context.skip_immediate) {
-            const nothingDone = rows.every((p) =>
-              env.store
-                .browse(env, 'stock.move', env.store.get(env, 'stock.picking', p, 'move_ids') as number[])
-                .every((m) => !Number(m.quantity_done)),
-            );
-            if (nothingDone) {
-              return {
-                name: 'Immediate Transfer?',
-                type: 'ir.actions.act_window',
-                view_mode: 'form',
-                res_model: 'stock.immediate.transfer',
-                target: 'new',
-                context: {
-                  button_validate_picking_ids: rows.map((r) => r.id),
-                  default_show_transfers: false,
-                  default_pick_ids: rows.map((r) => [4, r.id]),
-                },
-              };
-            }
-          }
-          for (const p of rows) validatePicking(env, p);
-          return true;
-        }),
+        button_validate: action(buttonValidate),
       },
     },
     {

@@ -65,6 +65,8 @@ export function callMethod(store: ModelStore, request: CallRequest): WireValue {
   const args = bind(method, def.params, positional, kwargs, style);
   const env = store.env(context, request.uid);
   const result = store.transaction(() => def.run(env, ids, args));
+  // JSON-2 reduces any returned recordset to its ids, so even a single-dict create answers `[id]`.
+  if (style === 'json2' && method === 'create' && typeof result === 'number') return [result];
   return (result === undefined ? null : result) as WireValue;
 }
 

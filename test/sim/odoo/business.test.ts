@@ -472,6 +472,40 @@ describe('order to cash', () => {
   });
 });
 
+describe('partial deliveries', () => {
+  it.each([
+    ['process', 1],
+    ['process_cancel_backorder', 0],
+  ] as const)('answers the backorder wizard; %s keeps %i backorder(s)', async (choice, backorders) => {
+    const odoo = await emulator(17);
+    const m = odoo.models;
+    const product = odoo.seed.product({ sku: 'PART', name: 'Part', listPrice: 5 });
+    odoo.seed.stock({ sku: 'PART', location: 'WH/Stock', quantity: 3 });
+    const order = m.create('sale.order', {
+      partner_id: odoo.seed.partner({ name: 'P' }),
+      order_line: [[0, 0, { product_id: product, product_uom_qty: 5 }]],
+    });
+    m.call('sale.order', 'action_confirm', [[order]]);
+    const [picking] = m.search('stock.picking', [['sale_id', '=', order]]);
+    expect(m.read('stock.picking', [picking!], ['state'])[0]!.state).toBe('confirmed');
+    const action = m.call('stock.picking', 'button_validate', [[picking]]) as {
+      res_model: string;
+      context: Record<string, unknown>;
+    };
+    expect(action.res_model).toBe('stock.backorder.confirmation');
+    const wizard = m.create('stock.backorder.confirmation', {}, action.context);
+    expect(m.call('stock.backorder.confirmation', choice, [[wizard]], { context: action.context })).toBe(
+      true,
+    );
+    expect(m.read('stock.picking', [picking!], ['state'])[0]!.state).toBe('done');
+    expect(m.searchCount('stock.picking', [['backorder_id', '=', picking]])).toBe(backorders);
+    expect(
+      m.searchRead('sale.order.line', [['order_id', '=', order]], ['qty_delivered'])[0]!.qty_delivered,
+    ).toBe(3);
+    expect(m.read('product.product', [product], ['qty_available'])[0]!.qty_available).toBe(0);
+  });
+});
+
 describe('transactions and write_date', () => {
   it('rolls a failed call back entirely (parent and already-created lines)', async () => {
     const odoo = await emulator(19);

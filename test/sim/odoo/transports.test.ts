@@ -42,6 +42,8 @@ describe('JSON-2', () => {
       domain: [['email', '=ilike', 'J2@EXAMPLE.COM']],
     });
     expect(found.body).toEqual([id]);
+    const single = await json2(odoo.url, 'res.partner', 'create', { vals_list: { name: 'Single Dict' } });
+    expect(single.body).toEqual([expect.any(Number)]);
     const written = await json2(odoo.url, 'res.partner', 'write', { ids: [id], vals: { ref: 'WC-7' } });
     expect(written.body).toBe(true);
   });
