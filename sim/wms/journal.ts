@@ -12,8 +12,13 @@ export interface Journal<T> {
 export class MemoryJournal<T extends object> implements Journal<T> {
   private readonly entries: T[] = [];
 
+  /** Keeps about the newest `limit` entries, so a long demo run does not grow without bound. */
+  constructor(private readonly limit = 100_000) {}
+
   add(entry: T): void {
     this.entries.push(entry);
+    // Trim in chunks of 10%: one splice per many adds instead of a shift per add.
+    if (this.entries.length > this.limit * 1.1) this.entries.splice(0, this.entries.length - this.limit);
   }
 
   list(): readonly T[] {

@@ -20,6 +20,8 @@ export interface FulfilmentView {
 
 export class WarehouseBooks implements FulfilmentView {
   private readonly orders = new Map<string, FulfilmentOrder>();
+  /** Every create checks the reference, so it is indexed: a long demo run holds 100k+ orders. */
+  private readonly byRef = new Map<string, FulfilmentOrder[]>();
   private readonly receipts: ReturnReceipt[] = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private orderCounter = 0;
@@ -39,6 +41,9 @@ export class WarehouseBooks implements FulfilmentView {
 
   addOrder(order: FulfilmentOrder): void {
     this.orders.set(order.id, order);
+    const list = this.byRef.get(order.reference);
+    if (list) list.push(order);
+    else this.byRef.set(order.reference, [order]);
   }
 
   addReturn(receipt: ReturnReceipt): void {
@@ -50,7 +55,7 @@ export class WarehouseBooks implements FulfilmentView {
   }
 
   byReference(reference: string): FulfilmentOrder[] {
-    return [...this.orders.values()].filter((order) => order.reference === reference);
+    return [...(this.byRef.get(reference) ?? [])];
   }
 
   list(): FulfilmentOrder[] {
