@@ -75,6 +75,7 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
     expect(message?.dedupeKey).toMatch(/^d41d8cd98f00b204e9800998ecf8427e:[0-9a-f]{64}$/);
     expect(message?.headers?.['x-wc-webhook-topic']).toBe('order.updated');
     expect(message?.headers?.['x-wc-webhook-signature']).toBeUndefined();
+    expect(message?.correlationId).toEqual(expect.any(String));
   });
 
   it('says duplicate or stale in the 202 body', async () => {

@@ -86,7 +86,13 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
   ): FastifyReply => {
     metrics.rejected(storeId, code);
     options.log.warn(
-      { store: storeId, status, code, delivery: header(reply.request, 'x-wc-webhook-delivery-id') },
+      {
+        correlationId: reply.request.id,
+        store: storeId,
+        status,
+        code,
+        delivery: header(reply.request, 'x-wc-webhook-delivery-id'),
+      },
       `woocommerce webhook refused: ${detail}`,
     );
     return sendProblem(reply, status, code, detail);
@@ -107,7 +113,10 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
 
     const ping = pingWebhookId(request, raw);
     if (ping !== undefined && header(request, 'x-wc-webhook-signature') === undefined) {
-      options.log.info({ store: storeId, webhookId: ping }, 'woocommerce webhook ping');
+      options.log.info(
+        { correlationId: request.id, store: storeId, webhookId: ping },
+        'woocommerce webhook ping',
+      );
       metrics.received(storeId, 'ping');
       return reply.code(200).send({ status: 'ping', webhookId: ping });
     }
@@ -141,7 +150,7 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
       // Signed and well-formed, but not a topic the hub subscribes to: say so rather than store it.
       metrics.received(storeId, 'ignored');
       options.log.warn(
-        { store: storeId, topic, resource },
+        { correlationId: request.id, store: storeId, topic, resource },
         'woocommerce webhook for an unsupported resource ignored',
       );
       return reply
@@ -158,14 +167,20 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
     const deliveryId = header(request, 'x-wc-webhook-delivery-id') ?? 'none';
     try {
       const result = await options.inbox.accept(
-        inboundFor(storeId, resource, body, { dedupeKey: `${deliveryId}:${sha256Hex(raw)}`, stamp, headers }),
+        inboundFor(storeId, resource, body, {
+          dedupeKey: `${deliveryId}:${sha256Hex(raw)}`,
+          stamp,
+          headers,
+          // The request id is the caller's x-correlation-id when it sent one: the chain keeps it.
+          correlationId: request.id,
+        }),
       );
       metrics.received(storeId, result.status);
       return reply.code(202).send({ status: result.status, id: result.id ?? null });
     } catch (error) {
       metrics.rejected(storeId, 'inbox_unavailable');
       options.log.error(
-        { store: storeId, err: error, topic, resourceId: stamp.id },
+        { correlationId: request.id, store: storeId, err: error, topic, resourceId: stamp.id },
         'woocommerce webhook not stored',
       );
       return sendProblem(
