@@ -3,7 +3,7 @@ import type { ClaimedDelivery, ClaimRequest } from '../../bus/port.js';
 import type { Db } from '../contracts.js';
 import type { DialectName } from '../../store/config.js';
 import type { EventsTable } from '../tables.js';
-import { chunk } from '../chunk.js';
+import { loadEvents } from '../events/load-events.js';
 
 /**
  * Leases the next due deliveries. A delivery is claimable only if no earlier delivery of the same
@@ -57,11 +57,10 @@ export async function claimDeliveries(
       .execute();
   });
   if (claimed.length === 0) return [];
-  const events = new Map<string, EventsTable>();
-  for (const ids of chunk([...new Set(claimed.map((c) => c.event_id))], 500)) {
-    for (const row of await db.selectFrom('events').selectAll().where('id', 'in', ids).execute())
-      events.set(row.id, row);
-  }
+  const events = await loadEvents(
+    db,
+    claimed.map((c) => c.event_id),
+  );
   return claimed
     .sort((a, b) => a.seq - b.seq)
     .map((c) => ({

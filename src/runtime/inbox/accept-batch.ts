@@ -4,6 +4,7 @@ import type { InboxTable } from '../tables.js';
 import type { IdFactory } from '../ids.js';
 import { isoAt } from '../clock.js';
 import { chunk } from '../chunk.js';
+import { INBOUND_DATA } from '../events/load-events.js';
 
 /**
  * Writes a batch of inbound messages in the caller's transaction and decides each one:
@@ -12,8 +13,9 @@ import { chunk } from '../chunk.js';
  * - `stale` when its version is not greater than the greatest accepted for the same resource key
  *   (versions compare as text: use fixed-width values such as ISO-8601 UTC times); the raw message
  *   is kept with status `stale` but not processed;
- * - `accepted` otherwise: it becomes an event of its `type` (same id), data `{ body, headers }`,
- *   handed to `append` to fan out in the same transaction.
+ * - `accepted` otherwise: it becomes an event of its `type` (same id), data `{ body, headers }`
+ *   (read from the inbox row, not copied: see `loadEvents`), handed to `append` to fan out in the
+ *   same transaction.
  */
 export async function acceptBatch(
   trx: Trx,
@@ -77,7 +79,7 @@ export async function acceptBatch(
         correlation_id: message.correlationId ?? row.id,
         causation_id: null,
         occurred_at: receivedAt,
-        data: JSON.stringify({ body: message.body, headers: message.headers ?? {} }),
+        data: INBOUND_DATA,
         recorded_at: receivedAt,
       },
       availableAt: deps.now,

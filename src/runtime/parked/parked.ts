@@ -2,6 +2,7 @@ import type { Db, Envelope } from '../contracts.js';
 import type { EventBus } from '../../bus/port.js';
 import type { Clock } from '../clock.js';
 import { toEnvelope } from '../events/to-envelope.js';
+import { INBOUND_DATA, inboundData } from '../events/load-events.js';
 
 export interface ParkedMessage {
   /** The delivery's id. */
@@ -40,8 +41,16 @@ export function createParked(db: Db, bus: EventBus, clock: Clock, resumed: () =>
     let q = db
       .selectFrom('deliveries as d')
       .innerJoin('events as e', 'e.id', 'd.event_id')
+      .leftJoin('inbox as i', 'i.id', 'e.id')
       .selectAll('e')
-      .select(['d.seq', 'd.consumer', 'd.attempts', 'd.last_error'])
+      .select([
+        'd.seq',
+        'd.consumer',
+        'd.attempts',
+        'd.last_error',
+        'i.body as inbox_body',
+        'i.headers as inbox_headers',
+      ])
       .where('d.status', '=', 'parked');
     if (filter.consumer) q = q.where('d.consumer', '=', filter.consumer);
     if (filter.type) q = q.where('e.type', '=', filter.type);
@@ -56,7 +65,12 @@ export function createParked(db: Db, bus: EventBus, clock: Clock, resumed: () =>
         return {
           id: String(r.seq),
           consumer: r.consumer,
-          message: toEnvelope(r, r.attempts),
+          message: toEnvelope(
+            r.data === INBOUND_DATA && r.inbox_body !== null && r.inbox_headers !== null
+              ? { ...r, data: inboundData(r.inbox_body, r.inbox_headers) }
+              : r,
+            r.attempts,
+          ),
           reason: { code: reason.code ?? 'unknown', message: reason.message ?? '' },
           attempts: r.attempts,
         };

@@ -4,6 +4,7 @@ import { dialectOf } from '../dialect-of.js';
 /** The runtime's event log, deliveries, inbox, dead letters, effect ledger and cursors. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const sqlite = dialectOf(db) === 'sqlite';
+  // Every secondary index is paid on each accepted message; keep only those a query needs.
 
   await db.schema
     .createTable('events')
@@ -20,7 +21,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('events_subject').on('events').columns(['subject', 'id']).execute();
-  await db.schema.createIndex('events_correlation').on('events').column('correlation_id').execute();
 
   await db.schema
     .createTable('deliveries')
@@ -53,7 +53,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column('seq')
     .where(sql.ref('status'), '=', 'pending')
     .execute();
-  await db.schema.createIndex('deliveries_event').on('deliveries').column('event_id').execute();
 
   await db.schema
     .createTable('inbox')
