@@ -209,6 +209,17 @@ describe('checkOrderIntegrity', () => {
     ]);
   });
 
+  it('without tax lines, the tax total must come from the line taxes', () => {
+    const order = order727();
+    order.taxLines = [];
+    expect(codes(order, 'per-line')).toEqual(['tax_rate_missing']);
+    order.lines.forEach((line) => {
+      line.taxes = [];
+      line.totalTax = usd('0.00');
+    });
+    expect(codes(order, 'subtotal')).toEqual(['tax_total_mismatch']);
+  });
+
   it('reports foreign currencies and skips the arithmetic', () => {
     const order = order727();
     order.lines[1]!.total = eur('12.00');
