@@ -6,9 +6,8 @@
 import { userError } from '../orm/errors.js';
 import type { Env, MethodDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
 import { char, company, constant, date, float, m2m, m2o, money, o2m, sel, text } from './fields.js';
-import { taxSpecs } from './pricing.js';
-import { currencyDecimals } from './sale.js';
-import { computeLine, sumAmounts, type LineAmounts } from './tax-engine.js';
+import { priceLine } from './pricing.js';
+import { sumAmounts, type LineAmounts } from './tax-engine.js';
 
 const MOVE_TYPES = [
   ['entry', 'Journal Entry'],
@@ -33,12 +32,12 @@ function moveLineAmounts(env: Env, line: Row): LineAmounts {
   if (line.display_type && line.display_type !== 'product')
     return { subtotal: 0, tax: 0, total: 0, taxes: [] };
   const move = env.store.row('account.move', line.move_id as number);
-  return computeLine({
-    priceUnit: Number(line.price_unit ?? 0),
-    quantity: Number(line.quantity ?? 0),
-    discount: Number(line.discount ?? 0),
-    taxes: taxSpecs(env, (line.tax_ids as number[] | undefined) ?? []),
-    decimals: currencyDecimals(env, move?.currency_id),
+  return priceLine(env, {
+    priceUnit: line.price_unit,
+    quantity: line.quantity,
+    discount: line.discount,
+    taxIds: line.tax_ids,
+    currencyId: move?.currency_id,
   });
 }
 

@@ -4,7 +4,7 @@
  * `price_include` became computed from `price_include_override` (`tax_included`/`tax_excluded`).
  */
 import type { Env, FieldDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
-import type { TaxSpec } from './tax-engine.js';
+import { computeLine, type LineAmounts, type TaxSpec } from './tax-engine.js';
 import { active, bool, char, company, constant, datetime, float, int, m2o, o2m, sel } from './fields.js';
 
 export function pricingModels(version: OdooVersion): ModelDef[] {
@@ -169,4 +169,23 @@ export function pricelistPrice(
     return listPrice * (1 - Number(item.price_discount ?? 0) / 100) + Number(item.price_surcharge ?? 0);
   }
   return listPrice;
+}
+
+export function currencyDecimals(env: Env, currencyId: unknown): number {
+  const currency = typeof currencyId === 'number' ? env.store.row('res.currency', currencyId) : undefined;
+  return currency ? Number(env.store.get(env, 'res.currency', currency, 'decimal_places')) : 2;
+}
+
+/** Amounts of one priced line (sale or invoice) in its document's currency. */
+export function priceLine(
+  env: Env,
+  line: { priceUnit: unknown; quantity: unknown; discount: unknown; taxIds: unknown; currencyId: unknown },
+): LineAmounts {
+  return computeLine({
+    priceUnit: Number(line.priceUnit ?? 0),
+    quantity: Number(line.quantity ?? 0),
+    discount: Number(line.discount ?? 0),
+    taxes: taxSpecs(env, Array.isArray(line.taxIds) ? (line.taxIds as number[]) : []),
+    decimals: currencyDecimals(env, line.currencyId),
+  });
 }

@@ -23,17 +23,12 @@ import {
 } from './fields.js';
 import { assignPickings } from './picking.js';
 import { isGoods } from './product.js';
-import { pricelistPrice, taxSpecs } from './pricing.js';
-import { computeLine, sumAmounts, type LineAmounts } from './tax-engine.js';
+import { priceLine, pricelistPrice } from './pricing.js';
+import { sumAmounts, type LineAmounts } from './tax-engine.js';
 
 export const lineTaxField = (version: OdooVersion): string => (version >= 19 ? 'tax_ids' : 'tax_id');
 export const lineUomField = (version: OdooVersion): string =>
   version >= 19 ? 'product_uom_id' : 'product_uom';
-
-export function currencyDecimals(env: Env, currencyId: unknown): number {
-  const currency = typeof currencyId === 'number' ? env.store.row('res.currency', currencyId) : undefined;
-  return currency ? Number(env.store.get(env, 'res.currency', currency, 'decimal_places')) : 2;
-}
 
 function orderOf(env: Env, line: Row): Row | undefined {
   return env.store.row('sale.order', line.order_id as number);
@@ -42,12 +37,12 @@ function orderOf(env: Env, line: Row): Row | undefined {
 export function lineAmounts(env: Env, line: Row): LineAmounts {
   if (line.display_type) return { subtotal: 0, tax: 0, total: 0, taxes: [] };
   const order = orderOf(env, line);
-  return computeLine({
-    priceUnit: Number(line.price_unit ?? 0),
-    quantity: Number(line.product_uom_qty ?? 0),
-    discount: Number(line.discount ?? 0),
-    taxes: taxSpecs(env, (line[lineTaxField(env.version)] as number[] | undefined) ?? []),
-    decimals: currencyDecimals(env, order ? env.store.get(env, 'sale.order', order, 'currency_id') : 1),
+  return priceLine(env, {
+    priceUnit: line.price_unit,
+    quantity: line.product_uom_qty,
+    discount: line.discount,
+    taxIds: line[lineTaxField(env.version)],
+    currencyId: order ? env.store.get(env, 'sale.order', order, 'currency_id') : 1,
   });
 }
 
