@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../ops/logger.js';
 import type { AcceptResult, InboundMessage, Inbox } from '../../runtime/contracts.js';
@@ -31,14 +32,17 @@ const SECRET = 'whsec_main';
 describe('POST /webhooks/wms/:warehouseId', () => {
   let app: FastifyInstance;
   let inbox: RecordingInbox;
+  let registry: Registry;
 
   beforeEach(async () => {
     inbox = new RecordingInbox();
+    registry = new Registry();
     app = Fastify();
     await app.register(wmsWebhookRoutes, {
       warehouses: [{ id: 'main', webhookSecret: SECRET }],
       inbox,
       log: silentLogger(),
+      metrics: registry,
     });
     await app.ready();
   });
@@ -138,5 +142,17 @@ describe('POST /webhooks/wms/:warehouseId', () => {
     const response = await send(JSON.stringify(shippedEvent()));
     expect(response.statusCode).toBe(503);
     expect(response.json().code).toBe('inbox_unavailable');
+  });
+
+  it('counts refusals by reason and inbox results on /metrics', async () => {
+    await send(JSON.stringify(shippedEvent()));
+    await send(JSON.stringify(shippedEvent()));
+    await send(JSON.stringify(shippedEvent()), { secret: 'wrong' });
+    const text = await registry.metrics();
+    expect(text).toContain('retail_hub_wms_webhooks_total{warehouse="main",result="accepted"} 1');
+    expect(text).toContain('retail_hub_wms_webhooks_total{warehouse="main",result="duplicate"} 1');
+    expect(text).toContain(
+      'retail_hub_wms_webhook_rejections_total{warehouse="main",reason="signature_invalid"} 1',
+    );
   });
 });

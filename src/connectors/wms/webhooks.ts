@@ -13,11 +13,13 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { sendProblem } from '../../api/problem.js';
 import type { InboundMessage, Inbox } from '../../runtime/contracts.js';
 import { parseWmsEvent, type WmsEvent } from './event-schema.js';
 import { parseWmsReference } from './reference.js';
 import { verifyWmsSignature } from './signature.js';
+import { wmsWebhookMetrics } from './webhook-metrics.js';
 
 export interface WmsWebhookWarehouse {
   id: string;
@@ -28,6 +30,8 @@ export interface WmsWebhookRoutesOptions {
   warehouses: readonly WmsWebhookWarehouse[] | ((warehouseId: string) => WmsWebhookWarehouse | undefined);
   inbox: Inbox;
   log: Logger;
+  /** Refusals by reason and inbox results per warehouse are counted here; none when omitted. */
+  metrics?: Registry;
   toleranceSeconds?: number;
   /** Clock for the timestamp check; injectable for tests. */
   now?: () => number;
@@ -69,13 +73,12 @@ export function inboundForWmsEvent(
 }
 
 export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = async (app, options) => {
+  const warehouses = options.warehouses;
   const lookup =
-    typeof options.warehouses === 'function'
-      ? options.warehouses
-      : (
-          (list) => (id: string) =>
-            list.find((warehouse) => warehouse.id === id)
-        )(options.warehouses);
+    typeof warehouses === 'function'
+      ? warehouses
+      : (id: string) => warehouses.find((warehouse) => warehouse.id === id);
+  const metrics = wmsWebhookMetrics(options.metrics);
 
   // Encapsulated to this plugin: signatures are over the exact bytes, so the body stays raw here.
   app.removeContentTypeParser(['application/json']);
@@ -95,6 +98,7 @@ export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = asy
     detail: string,
     errors?: { path: string; message: string }[],
   ) => {
+    metrics.refused(warehouseId, code);
     options.log.warn(
       { warehouse: warehouseId, status, code, eventId: header(reply.request, 'x-wms-event-id') },
       `wms webhook refused: ${detail}`,
@@ -160,8 +164,10 @@ export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = asy
     }
     try {
       const result = await options.inbox.accept(inboundForWmsEvent(warehouseId, event, raw, headers));
+      metrics.stored(warehouseId, result.status);
       return reply.code(202).send({ status: result.status, id: result.id ?? null });
     } catch (error) {
+      metrics.refused(warehouseId, 'inbox_unavailable');
       options.log.error({ warehouse: warehouseId, eventId: event.id, err: error }, 'wms webhook not stored');
       return sendProblem(
         reply,
