@@ -28,7 +28,9 @@ export interface ReturnReceivedData {
   receivedAt: string;
 }
 
-export function registerWmsReturnIngest(runtime: { subscribe(consumer: string, types: string[], handler: Handler): unknown }): void {
+export function registerWmsReturnIngest(runtime: {
+  subscribe(consumer: string, types: string[], handler: Handler): unknown;
+}): void {
   runtime.subscribe(WMS_RETURN_INGEST_CONSUMER, WMS_RETURN_TYPES, wmsReturnIngestHandler());
 }
 
@@ -37,26 +39,39 @@ export function wmsReturnIngestHandler(): Handler {
     const { body } = ctx.message.data as { body: string };
     const parsed = parseWmsEvent(body);
     if (!parsed.ok) {
-      throw new PermanentError(`stored WMS event ${ctx.message.id} does not parse: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, {
-        code: 'invalid_event',
-        system: ctx.message.source,
-      });
+      throw new PermanentError(
+        `stored WMS event ${ctx.message.id} does not parse: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        {
+          code: 'invalid_event',
+          system: ctx.message.source,
+        },
+      );
     }
     const received = fromWmsEvent(parsed.event);
     if (received.kind !== 'return') return;
     const order = received.orderSubject === undefined ? undefined : parseOrderSubject(received.orderSubject);
     if (order === undefined) {
-      throw new BusinessError(`WMS return ${received.wmsReturnId} (reference "${received.reference}") names no hub order`, {
-        code: 'unknown_reference',
-        system: ctx.message.source,
-      });
+      throw new BusinessError(
+        `WMS return ${received.wmsReturnId} (reference "${received.reference}") names no hub order`,
+        {
+          code: 'unknown_reference',
+          system: ctx.message.source,
+        },
+      );
     }
     const event: EventInput<ReturnReceivedData> = {
       type: 'return.received',
       subject: received.orderSubject as string,
       partitionKey: orderPartitionKey(order.storeId, order.orderId),
       source: ctx.message.source,
-      data: { ...order, location: received.location, wmsReturnId: received.wmsReturnId, reference: received.reference, lines: received.lines, receivedAt: received.receivedAt },
+      data: {
+        ...order,
+        location: received.location,
+        wmsReturnId: received.wmsReturnId,
+        reference: received.reference,
+        lines: received.lines,
+        receivedAt: received.receivedAt,
+      },
     };
     await ctx.publish([event]);
   };
