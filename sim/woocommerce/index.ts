@@ -43,7 +43,7 @@ import { changeStock } from './stock.js';
 import { StoreState } from './store-state.js';
 import { registerSystemRoutes } from './system-routes.js';
 import type { Faults, WcCoupon, WcOrder, WcProduct, WcRefund, WcVariation } from './types.js';
-import { deliverPing, deliverQueued, type DeliverDeps } from './webhooks/deliver.js';
+import { createAgents, deliverPing, deliverQueued, type DeliverDeps } from './webhooks/deliver.js';
 import { DeliveryQueue } from './webhooks/queue.js';
 import { createWebhook, registerWebhookRoutes } from './webhooks/routes.js';
 import { AUTO_TOPICS } from './webhooks/topics.js';
@@ -181,8 +181,10 @@ export async function startWooEmulator(options: WooEmulatorOptions): Promise<Woo
   for (const coupon of options.coupons ?? [])
     state.coupons.set(coupon.code.toLowerCase(), { ...coupon, code: coupon.code.toLowerCase() });
 
+  const agents = createAgents();
   const deliverDeps: DeliverDeps = {
     ctx,
+    agents,
     faults: () => faults.get(),
     random,
     timeoutMs: options.webhookTimeoutMs ?? 60_000,
@@ -351,6 +353,8 @@ export async function startWooEmulator(options: WooEmulatorOptions): Promise<Woo
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      agents.http.destroy();
+      agents.https.destroy();
     },
     faults: { set: (patch) => faults.set(patch), get: () => faults.get() },
     requests: {

@@ -23,12 +23,21 @@ export interface DeliverDeps {
   random: () => number;
   payloadFor: (resource: string, resourceId: number, event: string) => unknown;
   timeoutMs: number;
+  agents: DeliveryAgents;
 }
 
-const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 32 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 32 }),
-};
+export interface DeliveryAgents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/** Keep-alive agents owned by one emulator, destroyed when it closes. */
+export function createAgents(): DeliveryAgents {
+  return {
+    http: new http.Agent({ keepAlive: true, maxSockets: 32 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 32 }),
+  };
+}
 
 export function signBody(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body, 'utf8').digest('base64');
@@ -40,6 +49,7 @@ export interface PostResult {
 }
 
 export function postRaw(
+  agents: DeliveryAgents,
   url: string,
   body: string,
   headers: Record<string, string>,
@@ -143,7 +153,7 @@ export async function deliverQueued(deps: DeliverDeps, item: QueuedDelivery): Pr
   const copies = faults.duplicateWebhookRate > 0 && deps.random() < faults.duplicateWebhookRate ? 2 : 1;
   for (let copy = 0; copy < copies; copy += 1) {
     const started = Date.now();
-    const result = await postRaw(webhook.delivery_url, body, headers, deps.timeoutMs);
+    const result = await postRaw(deps.agents, webhook.delivery_url, body, headers, deps.timeoutMs);
     const success = result.status !== null && result.status >= 200 && result.status <= 302;
     countOutcome(ctx, webhook, success);
     record(ctx, {
@@ -167,7 +177,13 @@ export async function deliverPing(
   const body = `webhook_id=${webhook.id}`;
   const headers = { 'User-Agent': USER_AGENT, 'Content-Type': 'application/x-www-form-urlencoded' };
   const started = Date.now();
-  const result = await postRaw(webhook.delivery_url, body, headers, Math.min(deps.timeoutMs, 10_000));
+  const result = await postRaw(
+    deps.agents,
+    webhook.delivery_url,
+    body,
+    headers,
+    Math.min(deps.timeoutMs, 10_000),
+  );
   const ok = result.status === 200;
   if (ok) webhook.pending_delivery = false;
   record(deps.ctx, {

@@ -12,6 +12,7 @@ export interface QueuedDelivery {
   enqueuedAt: number;
 }
 
+const REORDER_WINDOW_MS = 25;
 const keyOf = (item: QueuedDelivery): string => `${item.webhookId}:${item.resourceId}`;
 
 export interface DeliveryQueueDeps {
@@ -54,7 +55,11 @@ export class DeliveryQueue {
 
   private schedule(): void {
     if (this.timer !== null || this.closed) return;
-    const delay = this.deps.faults().webhookDelayMs;
+    const faults = this.deps.faults();
+    // Reordering needs several deliveries waiting at once, so it holds the queue briefly.
+    const delay = faults.reorderWebhooks
+      ? Math.max(faults.webhookDelayMs, REORDER_WINDOW_MS)
+      : faults.webhookDelayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.pump();
