@@ -1,7 +1,7 @@
 /** `res.partner`: companies, people and their invoice/delivery child addresses. */
 import { validationError } from '../orm/errors.js';
 import type { Env, ModelDef, OdooVersion, Row } from '../orm/types.js';
-import { active, bool, char, constant, int, m2o, o2m, sel } from './fields.js';
+import { active, bool, char, constant, int, m2o, o2m, sel, text } from './fields.js';
 
 const TYPE_LABELS: Record<string, string> = {
   contact: 'Contact',
@@ -62,6 +62,8 @@ export function partnerModel(version: OdooVersion): ModelDef {
       country_id: m2o('res.country', { string: 'Country' }),
       ref: char('Reference'),
       vat: char('Tax ID'),
+      comment: text('Notes'),
+      website: char('Website Link'),
       lang: char('Language', { default: constant('en_US') }),
       company_id: m2o('res.company'),
       customer_rank: int('Customer Rank'),
