@@ -50,17 +50,22 @@ const wcHeaders = (body: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+/** A signed WooCommerce order delivery to store `eu`. */
+function postSigned(server: Awaited<ReturnType<typeof app>>, body: string) {
+  return server.inject({
+    method: 'POST',
+    url: '/webhooks/woocommerce/eu',
+    headers: wcHeaders(body),
+    payload: body,
+  });
+}
+
 describe('POST /webhooks/woocommerce/:storeId', () => {
   it('stores a signed order delivery raw, with keys and version, and answers 202 after accept', async () => {
     const inbox = recordingInbox();
     const server = await app(inbox);
     const body = compact(FIXTURE);
-    const res = await server.inject({
-      method: 'POST',
-      url: '/webhooks/woocommerce/eu',
-      headers: wcHeaders(body),
-      payload: body,
-    });
+    const res = await postSigned(server, body);
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'accepted', id: 'm1' });
     const message = inbox.messages[0];
@@ -81,12 +86,7 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
   it('says duplicate or stale in the 202 body', async () => {
     const server = await app(recordingInbox('stale'));
     const body = compact(FIXTURE);
-    const res = await server.inject({
-      method: 'POST',
-      url: '/webhooks/woocommerce/eu',
-      headers: wcHeaders(body),
-      payload: body,
-    });
+    const res = await postSigned(server, body);
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: 'stale' });
   });
@@ -142,12 +142,7 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
   it('does not acknowledge when the inbox cannot store the delivery', async () => {
     const server = await app({ accept: async () => Promise.reject(new Error('disk full')) });
     const body = compact(FIXTURE);
-    const res = await server.inject({
-      method: 'POST',
-      url: '/webhooks/woocommerce/eu',
-      headers: wcHeaders(body),
-      payload: body,
-    });
+    const res = await postSigned(server, body);
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'inbox_unavailable' });
   });

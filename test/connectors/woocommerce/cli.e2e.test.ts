@@ -70,20 +70,13 @@ function capture() {
   };
 }
 
+/** `retail-hub --config <file> …args`; resolves to the exit code. */
+const cli = (args: string[]) => main(['node', 'retail-hub', '--config', configPath, ...args]);
+
 describe('retail-hub woocommerce', () => {
   it('backfill orders writes every order to the inbox once, with progress on stderr', async () => {
     const io = capture();
-    const code = await main([
-      'node',
-      'retail-hub',
-      '--config',
-      configPath,
-      'woocommerce',
-      'backfill',
-      'orders',
-      '--store',
-      'eu',
-    ]);
+    const code = await cli(['woocommerce', 'backfill', 'orders', '--store', 'eu']);
     io.restore();
     expect(code).toBe(0);
     expect(io.out.join('')).toContain('orders from eu: 12 fetched, 12 new');
@@ -94,34 +87,14 @@ describe('retail-hub woocommerce', () => {
     expect(rows).toHaveLength(12);
 
     const again = capture();
-    expect(
-      await main([
-        'node',
-        'retail-hub',
-        '--config',
-        configPath,
-        'woocommerce',
-        'backfill',
-        'orders',
-        '--store',
-        'eu',
-      ]),
-    ).toBe(0);
+    expect(await cli(['woocommerce', 'backfill', 'orders', '--store', 'eu'])).toBe(0);
     again.restore();
     expect(again.out.join('')).toContain('12 fetched, 0 new, 12 already known');
   });
 
   it('webhooks sync creates the hub topics and prints a table', async () => {
     const io = capture();
-    const code = await main([
-      'node',
-      'retail-hub',
-      '--config',
-      configPath,
-      'woocommerce',
-      'webhooks',
-      'sync',
-    ]);
+    const code = await cli(['woocommerce', 'webhooks', 'sync']);
     io.restore();
     expect(code).toBe(0);
     const table = io.out.join('');
@@ -135,28 +108,8 @@ describe('retail-hub woocommerce', () => {
 
   it('refuses an unknown store or collection with a usage error', async () => {
     const io = capture();
-    const unknownStore = await main([
-      'node',
-      'retail-hub',
-      '--config',
-      configPath,
-      'woocommerce',
-      'backfill',
-      'orders',
-      '--store',
-      'xx',
-    ]);
-    const unknownCollection = await main([
-      'node',
-      'retail-hub',
-      '--config',
-      configPath,
-      'woocommerce',
-      'backfill',
-      'coupons',
-      '--store',
-      'eu',
-    ]);
+    const unknownStore = await cli(['woocommerce', 'backfill', 'orders', '--store', 'xx']);
+    const unknownCollection = await cli(['woocommerce', 'backfill', 'coupons', '--store', 'eu']);
     io.restore();
     expect(unknownStore).not.toBe(0);
     expect(unknownCollection).not.toBe(0);

@@ -35,6 +35,17 @@ async function setup(clock: () => Date, orders: number) {
   return { woo, hub, client };
 }
 
+function pollerFor(hub: Hub, client: WooClient, extra: { perPage: number; now: () => Date }) {
+  return createWooPoller({
+    store: { id: 'eu' },
+    client,
+    inbox: hub.runtime.inbox,
+    cursors: hub.runtime.cursors,
+    log: silentLogger(),
+    ...extra,
+  });
+}
+
 async function until(condition: () => Promise<boolean>, deadlineMs = 10_000): Promise<void> {
   const end = Date.now() + deadlineMs;
   while (!(await condition())) {
@@ -47,15 +58,7 @@ describe('WooCommerce poller paging', () => {
   it('reads every order over several pages, restarting from the last stamp', async () => {
     let t = Date.parse('2026-11-23T10:00:00Z');
     const { hub, client, woo } = await setup(() => new Date((t += 1000)), 23);
-    const poller = createWooPoller({
-      store: { id: 'eu' },
-      client,
-      inbox: hub.runtime.inbox,
-      cursors: hub.runtime.cursors,
-      log: silentLogger(),
-      perPage: 5,
-      now: () => new Date(t),
-    });
+    const poller = pollerFor(hub, client, { perPage: 5, now: () => new Date(t) });
     woo.requests.reset();
     const [report] = await poller.pollOnce();
     expect(report).toMatchObject({ accepted: 23, duplicate: 0, stale: 0 });
@@ -69,15 +72,7 @@ describe('WooCommerce poller paging', () => {
   it('steps through pages when every record shares one second', async () => {
     const frozen = new Date('2026-11-23T10:00:00Z');
     const { hub, client } = await setup(() => frozen, 12);
-    const poller = createWooPoller({
-      store: { id: 'eu' },
-      client,
-      inbox: hub.runtime.inbox,
-      cursors: hub.runtime.cursors,
-      log: silentLogger(),
-      perPage: 5,
-      now: () => frozen,
-    });
+    const poller = pollerFor(hub, client, { perPage: 5, now: () => frozen });
     const [report] = await poller.pollOnce();
     expect(report?.accepted).toBe(12);
     expect(report?.cursor).toBe('2026-11-23T10:00:00');
