@@ -1,7 +1,7 @@
 /**
  * Stock positions from `stock.quant`: per product and internal location, on hand = Σ quantity,
- * reserved = Σ reserved_quantity, available = on hand − reserved. One search_read per 500 quants
- * plus one read for the SKUs; positions carry the Odoo location's full name
+ * reserved = Σ reserved_quantity, available = on hand − reserved. One read_group call (a
+ * search_read per 500 quants where read_group is not offered) plus one read for the SKUs; positions carry the Odoo location's full name
  * translated back to the hub's location id (`WH/Stock` → `main`).
  *
  * @example
@@ -11,7 +11,7 @@
  * ```
  */
 import type { StockPosition } from '../../canonical/models/stock.js';
-import { BusinessError } from '../../runtime/errors.js';
+import { BusinessError, PermanentError } from '../../runtime/errors.js';
 import type { OdooClient, OdooRecord } from './client.js';
 import { erpLocationOf, hubLocationOf, type OdooContext } from './context.js';
 import { SYSTEM } from './errors.js';
@@ -67,6 +67,13 @@ export function positionsFromQuants(
   return [...byKey.values()];
 }
 
+/** Servers that answered read_group with "no such method" (older emulators, restricted APIs). */
+const noReadGroup = new WeakSet<OdooClient>();
+
+/**
+ * Quantities per (product, location): one `read_group` row per pair instead of one row per quant
+ * (lots, packages, owners); falls back to paging `search_read` where read_group is not offered.
+ */
 export async function quantsFor(
   client: OdooClient,
   locationIds: number[],
@@ -74,6 +81,20 @@ export async function quantsFor(
 ): Promise<OdooRecord[]> {
   const domain: unknown[] = [['location_id', 'in', locationIds]];
   if (productIds) domain.push(['product_id', 'in', productIds]);
+  if (!noReadGroup.has(client)) {
+    try {
+      const groups = await client.call<Record<string, unknown>[]>(
+        'stock.quant',
+        'read_group',
+        [domain, ['quantity:sum', 'reserved_quantity:sum'], ['product_id', 'location_id']],
+        { lazy: false },
+      );
+      return groups.map((g, index) => ({ ...g, id: -1 - index }));
+    } catch (error) {
+      if (!(error instanceof PermanentError)) throw error;
+      noReadGroup.add(client);
+    }
+  }
   return client.searchReadAll('stock.quant', domain, QUANT_FIELDS);
 }
 
