@@ -67,7 +67,9 @@ function paymentState(env: Env, move: Row): string {
   if (move.reversed) return 'reversed';
   const paid = Number(move.paid_amount ?? 0);
   if (paid <= 0) return 'not_paid';
-  return residual(env, move) <= 0 ? 'in_payment' : 'partial';
+  // Reconciled with another document (not a bank payment) counts as paid at once.
+  if (residual(env, move) <= 0) return move.settled_by_credit ? 'paid' : 'in_payment';
+  return 'partial';
 }
 
 /** Applies a payment (or a reversing credit note) to a posted invoice. */
@@ -103,9 +105,14 @@ function post(env: Env, moves: Row[]): boolean {
         ? env.store.row('account.move', move.reversed_entry_id)
         : undefined;
     if (move.move_type === 'out_refund' && reversed?.state === 'posted') {
-      const covered = Math.min(residual(env, reversed), moveAmount('total')(env, move));
-      applyPayment(env, reversed, covered, covered >= residual(env, reversed));
-      applyPayment(env, move, covered);
+      // The credit note settles what is still due on the invoice; against a paid one it stays open.
+      const due = residual(env, reversed);
+      const covered = Math.min(due, moveAmount('total')(env, move));
+      if (covered > 0) {
+        applyPayment(env, reversed, covered, covered >= due);
+        applyPayment(env, move, covered);
+        env.store.setRaw(env, 'account.move', move, { settled_by_credit: true }, false);
+      }
     }
   }
   // Odoo's action_post returns False.

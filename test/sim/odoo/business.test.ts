@@ -450,6 +450,51 @@ describe('order to cash', () => {
     });
   });
 
+  it('reverses an unpaid invoice with a credit note, and leaves a refund of a paid one open', async () => {
+    const odoo = await emulator(18);
+    const m = odoo.models;
+    const product = odoo.seed.product({ sku: 'REV', name: 'Rev', listPrice: 10, taxIds: [] });
+    const partner = odoo.seed.partner({ name: 'Rev Customer' });
+    const invoice = (price: number) => {
+      const id = m.create('account.move', {
+        move_type: 'out_invoice',
+        partner_id: partner,
+        invoice_line_ids: [[0, 0, { product_id: product, price_unit: price }]],
+      });
+      m.call('account.move', 'action_post', [[id]]);
+      return id;
+    };
+    const refund = (of: number, price: number) => {
+      const id = m.create('account.move', {
+        move_type: 'out_refund',
+        partner_id: partner,
+        reversed_entry_id: of,
+        invoice_line_ids: [[0, 0, { product_id: product, price_unit: price }]],
+      });
+      m.call('account.move', 'action_post', [[id]]);
+      return id;
+    };
+    const state = (id: number) => m.read('account.move', [id], ['payment_state', 'amount_residual'])[0];
+    const unpaid = invoice(10);
+    const full = refund(unpaid, 10);
+    expect(state(unpaid)).toMatchObject({ payment_state: 'reversed', amount_residual: 0 });
+    expect(state(full)).toMatchObject({ payment_state: 'paid', amount_residual: 0 });
+
+    const paid = invoice(30);
+    const register = m.create(
+      'account.payment.register',
+      {},
+      { active_model: 'account.move', active_ids: [paid] },
+    );
+    m.call('account.payment.register', 'action_create_payments', [[register]]);
+    const open = refund(paid, 30);
+    expect(state(paid)).toMatchObject({ payment_state: 'in_payment', amount_residual: 0 });
+    expect(state(open)).toMatchObject({ payment_state: 'not_paid', amount_residual: 30 });
+    expect(m.searchRead('account.payment', [], ['state', 'amount', 'memo'])).toEqual([
+      { id: expect.any(Number), state: 'in_process', amount: 30, memo: expect.stringMatching(/^INV\//) },
+    ]);
+  });
+
   it('returns the Immediate Transfer wizard in 16 when nothing was marked done', async () => {
     const odoo = await emulator(16);
     const product = odoo.seed.product({ sku: 'IMM', name: 'Imm', listPrice: 1 });
