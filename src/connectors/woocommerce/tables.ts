@@ -21,7 +21,16 @@ export interface WooOrderRefundsSeenTable {
   seen_at: string;
 }
 
+/** Hash of the last `product.changed` / `price.changed` data published per SKU (`product:<sku>`). */
+export interface WooCatalogueSeenTable {
+  store_id: string;
+  key: string;
+  hash: string;
+  updated_at: string;
+}
+
 export interface WooCommerceTables {
   woo_orders_seen: WooOrdersSeenTable;
   woo_order_refunds_seen: WooOrderRefundsSeenTable;
+  woo_catalogue_seen: WooCatalogueSeenTable;
 }

@@ -9,6 +9,7 @@ export const migrations: Record<string, Migration> = {
   // 'NNNN-verb-thing': await import('./NNNN-verb-thing.js') — add one line per migration, keep sorted.
   '0001-create-runtime-tables': await import('./0001-create-runtime-tables.js'),
   '0100-create-woocommerce-tables': await import('./0100-create-woocommerce-tables.js'),
+  '0101-create-woo-catalogue-seen': await import('./0101-create-woo-catalogue-seen.js'),
   '0300-create-saga-orders': await import('./0300-create-saga-orders.js'),
   '0301-create-timeline-entries': await import('./0301-create-timeline-entries.js'),
   '0302-create-reservations': await import('./0302-create-reservations.js'),

@@ -218,4 +218,29 @@ describe('webhooks and poller against the emulator', () => {
     expect(rerun).toMatchObject({ accepted: 0, fetched: 25, resumedFromPage: undefined });
     expect(rerun.duplicate + rerun.stale).toBe(25);
   });
+
+  it('product webhooks: a stock-only save publishes nothing, a price change publishes price.changed once', async () => {
+    await settle();
+    const product = woo.createProduct({
+      name: 'Mug',
+      sku: 'MUG',
+      regular_price: '8.00',
+      manage_stock: true,
+      stock_quantity: 3,
+    });
+    await settle();
+    const mugEvents = () => hub.events.filter((e) => e.subject === 'sku:MUG').map((e) => e.type);
+    expect(mugEvents()).toEqual(['product.changed', 'price.changed']);
+    woo.setStock('MUG', 9);
+    await settle();
+    expect(mugEvents()).toEqual(['product.changed', 'price.changed']);
+    await client.update(`products/${product.id}`, { regular_price: '9.50' });
+    await settle();
+    expect(mugEvents()).toEqual(['product.changed', 'price.changed', 'price.changed']);
+    const last = hub.events.filter((e) => e.subject === 'sku:MUG').at(-1);
+    expect(last?.data).toMatchObject({
+      source: 'woocommerce:eu',
+      price: { sku: 'MUG', regular: { currency: 'EUR', amount: '9.50' } },
+    });
+  });
 });

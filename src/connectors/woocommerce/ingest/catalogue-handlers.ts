@@ -35,6 +35,7 @@ import {
 } from '../wc-schema.js';
 import type { WooStoreConfig } from '../types.js';
 import { inboundData, parseJson, storeIdOf, validate } from './parse-inbound.js';
+import { publishIfChanged } from './publish-if-changed.js';
 
 const checkProduct = Compile(WooProductSchema);
 const checkVariation = Compile(WooVariationSchema);
@@ -110,7 +111,7 @@ export function createWooProductIngestHandler(stores: Stores): Handler {
     }
     for (const issue of mapping.issues)
       ctx.log.warn({ store: storeId }, `woocommerce product not mapped: ${issue}`);
-    if (events.length > 0) await ctx.publish(events);
+    await publishIfChanged(ctx, storeId, events);
   };
 }
 
@@ -130,7 +131,7 @@ export function createWooCustomerIngestHandler(stores: Stores): Handler {
         code: 'invalid_woocommerce_customer',
         system: ctx.message.source,
       });
-    await ctx.publish([
+    await publishIfChanged(ctx, storeId, [
       {
         type: 'customer.changed',
         subject: customerSubject(customer.email),
