@@ -25,7 +25,7 @@
  * const bus: EventBus = createEmbeddedBus({ db, dialect: 'sqlite' });
  * bus.subscribe('order-to-cash', ['order.received']);
  * await db.transaction().execute((trx) => bus.append(trx, [record]));
- * const batch = await bus.claim({ owner: 'worker-1', limit: 100, now: Date.now(), leaseMs: 60_000 });
+ * const batch = await bus.claim({ owner: 'worker-1', consumers: ['audit'], limit: 100, now: Date.now(), leaseMs: 60_000 });
  * await db.transaction().execute((trx) => bus.acknowledge(trx, batch, 'worker-1'));
  * ```
  */
@@ -70,9 +70,11 @@ export interface EventBus {
   append(trx: Trx, events: readonly EventRecord[]): Promise<void>;
   /**
    * Up to `limit` deliveries, at most one per (consumer, partition key) and only when nothing
-   * earlier of that partition is unfinished, leased to `owner` until `now + leaseMs`.
+   * earlier of that partition is unfinished, leased to `owner` until `now + leaseMs`. With `trx`
+   * the lease commits with it (the dispatcher acknowledges the previous batch and claims the next
+   * in one commit); a bus whose queue is not in the store ignores it.
    */
-  claim(request: ClaimRequest): Promise<ClaimedDelivery[]>;
+  claim(request: ClaimRequest, trx?: Trx): Promise<ClaimedDelivery[]>;
   /**
    * Marks deliveries handled inside `trx`. Throws `LeaseLostError` if any is no longer leased to
    * `owner`, so the caller's transaction rolls back and the new lease holder redoes the work.

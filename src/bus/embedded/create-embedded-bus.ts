@@ -41,7 +41,7 @@ export function createEmbeddedBus(options: { db: Db; dialect: DialectName; newId
       );
       await fanOutDeliveries(trx, events, subscriptions.consumersOf);
     },
-    claim: (request) => claimDeliveries(db, dialect, request),
+    claim: (request, trx) => claimDeliveries(trx ?? db, dialect, request),
     acknowledge: (trx, deliveries, owner) => completeDeliveries(trx, deliveries, owner),
     renew: (deliveries, owner, until) =>
       renewLeases(

@@ -7,7 +7,6 @@ import type { IdFactory } from '../ids.js';
 import type { RuntimeMetrics } from '../metrics.js';
 import type { RetryOptions } from '../deliveries/backoff.js';
 import type { EventRecord } from '../events/event-record.js';
-import { GroupCommit } from '../group-commit.js';
 import { DeliveryContext } from './handler-context.js';
 import { decideFailure } from './decide-failure.js';
 
@@ -34,7 +33,8 @@ export interface DispatcherOptions {
 
 /**
  * Claims due deliveries in batches and runs their handlers, `concurrency` at a time. Handlers
- * that made no state change are acknowledged by group commit (many acks per transaction).
+ * that made no state change are acknowledged in batches, in the same transaction as the next
+ * claim: one commit (one fsync on SQLite) per cycle acknowledges the finished and leases the next.
  */
 export class Dispatcher {
   readonly #handlers = new Map<string, Handler>();
@@ -47,11 +47,10 @@ export class Dispatcher {
   #woken = false;
   #cycleWaiters: (() => void)[] = [];
   #maintenance: NodeJS.Timeout | undefined;
-  readonly #acks: GroupCommit<{ delivery: ClaimedDelivery; events: EventRecord[] }, void>;
+  /** Handled without a transaction of their own: acknowledged by the next cycle's commit. */
+  #acks: { delivery: ClaimedDelivery; events: EventRecord[] }[] = [];
 
-  constructor(private readonly o: DispatcherOptions) {
-    this.#acks = new GroupCommit((items) => this.#commitAcks(items), 1024);
-  }
+  constructor(private readonly o: DispatcherOptions) {}
 
   register(consumer: string, handler: Handler): void {
     if (this.#handlers.has(consumer)) throw new Error(`consumer ${consumer} already has a handler`);
@@ -89,8 +88,8 @@ export class Dispatcher {
     this.#stopping = true;
     this.wake();
     await this.#loop;
-    while (this.#running > 0 || this.#acks.pending > 0) await this.nextCycle();
-    await this.#acks.flushed();
+    while (this.#running > 0) await this.nextCycle();
+    await this.#commitAndClaim(this.#acks.splice(0), [], 0);
     // Claimed but never started: give them back now rather than after the lease.
     if (this.#queue.length > 0) {
       const unstarted = this.#queue.splice(0);
@@ -118,28 +117,77 @@ export class Dispatcher {
   async #run(): Promise<void> {
     const consumers = [...this.#handlers.keys()];
     while (!this.#stopping) {
-      const room = this.o.prefetch - this.#held.size;
-      let claimed: ClaimedDelivery[] = [];
-      if (room > 0 && this.#queue.length < this.o.concurrency && consumers.length > 0) {
-        try {
-          claimed = await this.o.bus.claim({
-            owner: this.o.owner,
-            consumers,
-            limit: room,
-            now: this.o.clock.now(),
-            leaseMs: this.o.leaseMs,
-          });
-        } catch (error) {
-          this.o.log.error({ err: error }, 'claiming deliveries failed; retrying after the poll interval');
-        }
-      }
+      const acks = this.#acks.splice(0);
+      // Deliveries being acknowledged now leave the local hold with this commit.
+      const room = this.o.prefetch - this.#held.size + acks.length;
+      const limit = room > 0 && this.#queue.length < this.o.concurrency && consumers.length > 0 ? room : 0;
+      const claimed = await this.#commitAndClaim(acks, consumers, limit);
       for (const d of claimed) {
         this.#held.set(d.id, d);
         this.#queue.push(d);
       }
       this.#pump();
       this.#notifyCycle();
-      if (claimed.length === 0 || this.#queue.length >= this.o.concurrency) await this.#sleep();
+      if ((claimed.length === 0 && acks.length === 0) || this.#queue.length >= this.o.concurrency)
+        await this.#sleep();
+    }
+  }
+
+  /** One transaction: acknowledge what finished (with the events it published) and lease more. */
+  async #commitAndClaim(
+    acks: { delivery: ClaimedDelivery; events: EventRecord[] }[],
+    consumers: string[],
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
+    const request = {
+      owner: this.o.owner,
+      consumers,
+      limit,
+      now: this.o.clock.now(),
+      leaseMs: this.o.leaseMs,
+    };
+    try {
+      if (acks.length === 0) return limit > 0 ? await this.o.bus.claim(request) : [];
+      const claimed = await this.o.db.transaction().execute(async (trx) => {
+        await this.o.bus.append(
+          trx,
+          acks.flatMap((a) => a.events),
+        );
+        await this.o.bus.acknowledge(
+          trx,
+          acks.map((a) => a.delivery),
+          this.o.owner,
+        );
+        return limit > 0 ? this.o.bus.claim(request, trx) : [];
+      });
+      for (const a of acks) this.#finished(a.delivery, 'done');
+      return claimed;
+    } catch (error) {
+      if (acks.length === 0) {
+        this.o.log.error({ err: error }, 'claiming deliveries failed; retrying after the poll interval');
+        return [];
+      }
+      // One lost lease must not hold back the others: acknowledge one by one, claim next cycle.
+      for (const ack of acks) await this.#acknowledgeAlone(ack);
+      return [];
+    }
+  }
+
+  async #acknowledgeAlone(ack: { delivery: ClaimedDelivery; events: EventRecord[] }): Promise<void> {
+    try {
+      await this.o.db.transaction().execute(async (trx) => {
+        await this.o.bus.append(trx, ack.events);
+        await this.o.bus.acknowledge(trx, [ack.delivery], this.o.owner);
+      });
+      this.#finished(ack.delivery, 'done');
+    } catch (error) {
+      // Still leased (or leased elsewhere): delivered again once the lease runs out.
+      this.#held.delete(ack.delivery.id);
+      const level = error instanceof LeaseLostError ? 'warn' : 'error';
+      this.o.log[level](
+        { err: error, messageId: ack.delivery.event.id },
+        'acknowledging failed; the message will be redelivered',
+      );
     }
   }
 
@@ -164,7 +212,7 @@ export class Dispatcher {
       await handler(ctx);
       this.o.metrics.handlerSeconds(delivery.consumer, (performance.now() - started) / 1000);
       if (ctx.acknowledged) this.#finished(delivery, 'done');
-      else void this.#acks.submit({ delivery, events: ctx.buffered }).catch(() => undefined);
+      else this.#acks.push({ delivery, events: ctx.buffered });
     } catch (error) {
       this.o.metrics.handlerSeconds(delivery.consumer, (performance.now() - started) / 1000);
       if (ctx.acknowledged) {
@@ -210,43 +258,6 @@ export class Dispatcher {
         'recording a handler failure failed; the message will be redelivered',
       );
     }
-  }
-
-  async #commitAcks(items: { delivery: ClaimedDelivery; events: EventRecord[] }[]): Promise<void[]> {
-    const commit = (batch: typeof items) =>
-      this.o.db.transaction().execute(async (trx) => {
-        await this.o.bus.append(
-          trx,
-          batch.flatMap((i) => i.events),
-        );
-        await this.o.bus.acknowledge(
-          trx,
-          batch.map((i) => i.delivery),
-          this.o.owner,
-        );
-      });
-    try {
-      await commit(items);
-      for (const i of items) this.#finished(i.delivery, 'done');
-    } catch (error) {
-      // One lost lease must not hold back the others: acknowledge one by one.
-      for (const item of items) {
-        try {
-          if (items.length === 1) throw error;
-          await commit([item]);
-          this.#finished(item.delivery, 'done');
-        } catch (itemError) {
-          this.#held.delete(item.delivery.id);
-          const level = itemError instanceof LeaseLostError ? 'warn' : 'error';
-          this.o.log[level](
-            { err: itemError, messageId: item.delivery.event.id },
-            'acknowledging failed; the message will be redelivered',
-          );
-        }
-      }
-    }
-    this.wake();
-    return items.map(() => undefined);
   }
 
   #finished(delivery: ClaimedDelivery, outcome: 'done' | 'retried' | 'dead' | 'parked'): void {

@@ -25,7 +25,7 @@ export interface ContextDeps {
  */
 export class DeliveryContext implements HandlerContext {
   readonly message;
-  readonly log: Logger;
+  #log: Logger | undefined;
   readonly db: Db;
   readonly effects: EffectLedger;
   /** Set once the ack has committed. */
@@ -40,11 +40,16 @@ export class DeliveryContext implements HandlerContext {
     this.message = toEnvelope(delivery.event, delivery.attempts);
     this.db = deps.db;
     this.effects = deps.effects;
-    this.log = deps.log.child({
-      correlationId: delivery.event.correlation_id,
-      consumer: delivery.consumer,
-      messageId: delivery.event.id,
+  }
+
+  /** Made on first use: most handlers log nothing, and a child logger per message is not free. */
+  get log(): Logger {
+    this.#log ??= this.deps.log.child({
+      correlationId: this.delivery.event.correlation_id,
+      consumer: this.delivery.consumer,
+      messageId: this.delivery.event.id,
     });
+    return this.#log;
   }
 
   publish: Publish = async (events) => {
