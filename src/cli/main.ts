@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { reportFatal } from './fatal.js';
 import { register as registerStart } from './commands/start.js';
+import { register as registerDemo } from './commands/demo.js';
 import { register as registerMigrate } from './commands/migrate.js';
 import { register as registerDeadLetters } from './commands/dead-letters.js';
 import { register as registerSchemas } from './commands/schemas.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .exitOverride();
   // Command registrations (one line each):
   registerStart(program);
+  registerDemo(program);
   registerMigrate(program);
   registerDeadLetters(program);
   registerSchemas(program);
