@@ -1,5 +1,5 @@
 /**
- * A real runtime on a migrated SQLite file in a temp directory, with a consumer that records the
+ * A real runtime on a migrated store of its own (SQLite temp file, or a PostgreSQL schema), with a consumer that records the
  * canonical events the WooCommerce connector publishes. For the connector's integration tests.
  *
  * @example
@@ -11,13 +11,10 @@
  * await hub.close();
  * ```
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Envelope } from '../../../src/runtime/contracts.js';
 import { createRuntime, type Runtime } from '../../../src/runtime/create-runtime.js';
-import { createDatabase, type DatabaseHandle } from '../../../src/store/create-database.js';
-import { migrateToLatest } from '../../../src/store/migrate.js';
+import type { DatabaseHandle } from '../../../src/store/create-database.js';
+import { openTestDatabase, type TestDialect } from '../../runtime/helpers.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 import {
   registerWooIngest,
@@ -41,10 +38,9 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export async function openHub(options: WooIngestOptions): Promise<Hub> {
-  const dir = await mkdtemp(join(tmpdir(), 'retail-hub-woo-'));
-  const store = await createDatabase({ kind: 'sqlite', path: join(dir, 'hub.db') });
-  await migrateToLatest(store.db);
+/** A migrated store of its own (SQLite temp file by default, or a PostgreSQL schema). */
+export async function openHub(options: WooIngestOptions, dialect: TestDialect = 'sqlite'): Promise<Hub> {
+  const store = await openTestDatabase(dialect);
   const runtime = createRuntime({
     db: store.db,
     dialect: store.dialect,
@@ -65,7 +61,6 @@ export async function openHub(options: WooIngestOptions): Promise<Hub> {
     close: async () => {
       await runtime.stop();
       await store.close();
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }

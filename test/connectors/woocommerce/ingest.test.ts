@@ -2,17 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inboundFor } from '../../../src/connectors/woocommerce/inbound.js';
 import { fixture } from './fixtures/index.js';
 import { openHub, type Hub } from './harness.js';
+import { DIALECTS } from '../../runtime/helpers.js';
 
 type Json = Record<string, unknown>;
 const STORES = [{ id: 'us', currency: 'USD' }];
 
 let hub: Hub;
-beforeEach(async () => {
-  hub = await openHub({ stores: STORES });
-});
-afterEach(async () => {
-  await hub.close();
-});
 
 /** A webhook-like delivery of one order state. */
 function deliver(order: Json, delivery: string, topic = 'order.updated') {
@@ -27,7 +22,14 @@ function deliver(order: Json, delivery: string, topic = 'order.updated') {
 
 const types = () => hub.events.map((e) => e.type);
 
-describe('woocommerce.order ingest on the real runtime', () => {
+describe.each(DIALECTS)('woocommerce.order ingest on the real runtime (%s)', (dialect) => {
+  beforeEach(async () => {
+    hub = await openHub({ stores: STORES }, dialect);
+  });
+  afterEach(async () => {
+    await hub.close();
+  });
+
   it('received once, then updated with refunds as refund.requested, never regressing', async () => {
     const full = fixture<Json>('order-723-with-refunds.docs.json');
     const beforeRefunds = {
