@@ -11,9 +11,10 @@
  * store.read(env, 'res.partner', [id], ['name', 'write_date']);
  * ```
  */
-import { parseCommands } from './commands.js';
+import { convertValue } from './convert.js';
 import { compileDomain } from './domain.js';
 import { invalidField, missingError, validationError, valueError } from './errors.js';
+import { applyMany2many, applyOne2many } from './x2many.js';
 import { formatDatetime, sortRows, toWire } from './read-format.js';
 import type { Env, FieldDef, ModelDef, OdooVersion, Row, WireValue } from './types.js';
 
@@ -350,8 +351,8 @@ export class ModelStore {
       const field = def.fields[name];
       if (!field) continue;
       if (field.type === 'one2many' || (field.compute && field.inverse)) later.push([name, value]);
-      else if (field.type === 'many2many') row[name] = this.applyMany2many(env, field, [], value, name);
-      else if (!field.compute) row[name] = this.convert(env, model, name, field, value);
+      else if (field.type === 'many2many') row[name] = applyMany2many(this, env, field, [], value, name);
+      else if (!field.compute) row[name] = convertValue(this, model, name, field, value);
     }
     for (const [name, field] of Object.entries(def.fields)) {
       if (
@@ -399,8 +400,8 @@ export class ModelStore {
         if (field.type === 'one2many' || (field.compute && field.inverse))
           this.assignLater(env, model, row, name, value);
         else if (field.type === 'many2many')
-          row[name] = this.applyMany2many(env, field, (row[name] as number[]) ?? [], value, name);
-        else if (!field.compute) row[name] = this.convert(env, model, name, field, value);
+          row[name] = applyMany2many(this, env, field, (row[name] as number[]) ?? [], value, name);
+        else if (!field.compute) row[name] = convertValue(this, model, name, field, value);
         if (field.required && !field.compute && field.type !== 'boolean' && row[name] === false)
           throw notNull(model, def, name, field);
       }
@@ -458,142 +459,11 @@ export class ModelStore {
     }
   }
 
+  /** Fields set after the row exists: one2many commands and inverse-computed fields. */
   private assignLater(env: Env, model: string, row: Row, name: string, value: unknown): void {
     const field = this.defs.get(model)!.fields[name]!;
-    if (field.compute && field.inverse) {
-      field.inverse(env, row, value);
-      return;
-    }
-    const comodel = field.relation!;
-    const inverse = field.inverseName!;
-    const inverseRequired = this.fieldDef(comodel, inverse)?.required === true;
-    const detach = (id: number) =>
-      inverseRequired
-        ? this.unlink(env, comodel, [id])
-        : this.write(env, comodel, [id], { [inverse]: false });
-    for (const command of parseCommands(value, name)) {
-      switch (command.op) {
-        case 'create':
-          this.create(env, comodel, { ...command.vals, [inverse]: row.id });
-          break;
-        case 'update':
-          this.write(env, comodel, [command.id], command.vals);
-          break;
-        case 'delete':
-          this.unlink(env, comodel, [command.id]);
-          break;
-        case 'unlink':
-          detach(command.id);
-          break;
-        case 'link':
-          this.write(env, comodel, [command.id], { [inverse]: row.id });
-          break;
-        case 'clear':
-          for (const id of this.get(env, model, row, name) as number[]) detach(id);
-          break;
-        case 'set': {
-          for (const id of this.get(env, model, row, name) as number[])
-            if (!command.ids.includes(id)) detach(id);
-          for (const id of command.ids) this.write(env, comodel, [id], { [inverse]: row.id });
-          break;
-        }
-      }
-    }
-  }
-
-  private applyMany2many(
-    env: Env,
-    field: FieldDef,
-    current: number[],
-    value: unknown,
-    name: string,
-  ): number[] {
-    let ids = [...current];
-    const comodel = field.relation!;
-    for (const command of parseCommands(value, name)) {
-      switch (command.op) {
-        case 'create':
-          ids.push(this.create(env, comodel, command.vals));
-          break;
-        case 'update':
-          this.write(env, comodel, [command.id], command.vals);
-          break;
-        case 'delete':
-          this.unlink(env, comodel, [command.id]);
-          ids = ids.filter((id) => id !== command.id);
-          break;
-        case 'unlink':
-          ids = ids.filter((id) => id !== command.id);
-          break;
-        case 'link':
-          this.browse(env, comodel, [command.id]);
-          if (!ids.includes(command.id)) ids.push(command.id);
-          break;
-        case 'clear':
-          ids = [];
-          break;
-        case 'set':
-          this.browse(env, comodel, command.ids);
-          ids = [...new Set(command.ids)];
-          break;
-      }
-    }
-    return ids;
-  }
-
-  /** Wire value → stored value, refusing what PostgreSQL or the field would refuse. */
-  private convert(env: Env, model: string, name: string, field: FieldDef, value: unknown): unknown {
-    if (value === null || value === undefined) value = false;
-    const wrong = () => valueError(`Wrong value for ${model}.${name}: ${JSON.stringify(value)}`);
-    switch (field.type) {
-      case 'char':
-      case 'text':
-        if (value === false || value === '') return false;
-        if (typeof value !== 'string' && typeof value !== 'number') throw wrong();
-        return String(value);
-      case 'selection':
-        if (value === false) return false;
-        if (!field.selection?.some(([key]) => key === value)) throw wrong();
-        return value;
-      case 'integer':
-        if (value === false) return 0;
-        if (typeof value !== 'number' && typeof value !== 'string') throw wrong();
-        if (!Number.isFinite(Number(value))) throw wrong();
-        return Math.trunc(Number(value));
-      case 'float':
-      case 'monetary':
-        if (value === false) return 0;
-        if (typeof value !== 'number' && typeof value !== 'string') throw wrong();
-        if (!Number.isFinite(Number(value))) throw wrong();
-        return Number(value);
-      case 'boolean':
-        return Boolean(value);
-      case 'date':
-        if (value === false) return false;
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw wrong();
-        return value.slice(0, 10);
-      case 'datetime':
-        if (value === false) return false;
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/.test(value))
-          throw wrong();
-        return value.length === 10
-          ? `${value} 00:00:00`
-          : `${value.slice(0, 10)} ${value.slice(11, 19).padEnd(8, ':00')}`;
-      case 'many2one': {
-        if (value === false || value === 0) return false;
-        const id = Array.isArray(value) ? value[0] : value;
-        if (typeof id !== 'number' || !Number.isInteger(id)) throw wrong();
-        if (!this.row(field.relation!, id)) {
-          throw validationError(
-            `The operation cannot be completed: the record ${field.relation}(${id},) referenced by ${model}.${name} does not exist.`,
-          );
-        }
-        return id;
-      }
-      default:
-        return value;
-    }
-    void env;
+    if (field.compute && field.inverse) field.inverse(env, row, value);
+    else applyOne2many(this, env, model, row, name, field, value);
   }
 }
 
