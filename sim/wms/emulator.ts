@@ -21,6 +21,7 @@
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
+import { EventLog } from './event-log.js';
 import { MemoryJournal, type Journal } from './journal.js';
 import { FulfilmentLifecycle } from './lifecycle.js';
 import { PendingWork } from './pending.js';
@@ -97,6 +98,7 @@ export async function startWmsEmulator(options: WmsEmulatorOptions): Promise<Wms
   const requests = new MemoryJournal<JournalEntry>();
   const deliveries = new MemoryJournal<DeliveryEntry>();
   const books = new WarehouseBooks(options.warehouseId);
+  const events = new EventLog();
   const sender = new WebhookSender({
     url: () => webhookUrl,
     secret: options.webhookSecret,
@@ -115,6 +117,7 @@ export async function startWmsEmulator(options: WmsEmulatorOptions): Promise<Wms
     faults: () => faults,
     pending,
     sender,
+    events,
   });
   const apiKeys = options.apiKeys && options.apiKeys.length > 0 ? options.apiKeys : ['wms-dev-key'];
 
@@ -123,6 +126,7 @@ export async function startWmsEmulator(options: WmsEmulatorOptions): Promise<Wms
     warehouseId: options.warehouseId,
     apiKeys: new Set(apiKeys),
     books,
+    events,
     lifecycle,
     faults: faultControl,
     random,

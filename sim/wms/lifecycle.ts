@@ -4,6 +4,7 @@
  * SKU is unpickable are reported in one `fulfilment.exception` event during picking; the rest ships.
  */
 import { ulid } from 'ulid';
+import type { EventLog } from './event-log.js';
 import type { PendingWork } from './pending.js';
 import type {
   FulfilmentOrder,
@@ -26,6 +27,7 @@ export interface LifecycleOptions {
   faults: () => WmsFaults;
   pending: PendingWork;
   sender: WebhookSender;
+  events: EventLog;
 }
 
 export class FulfilmentLifecycle {
@@ -61,6 +63,7 @@ export class FulfilmentLifecycle {
 
   /** Publishes a standalone event (returns) on its own stream. */
   emitStandalone(streamKey: string, event: WmsEvent): void {
+    this.options.events.append(event);
     this.options.sender.emit(streamKey, event, true);
   }
 
@@ -166,6 +169,7 @@ export class FulfilmentLifecycle {
       fulfilment: structuredClone(order),
       ...(exception === undefined ? {} : { exception }),
     };
+    this.options.events.append(event);
     this.options.sender.emit(order.id, event, final);
   }
 }

@@ -3,6 +3,7 @@
  * `/_sim/faults` control endpoint. Authentication is `Authorization: Bearer <key>` or `X-API-Key`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { EventLog } from './event-log.js';
 import { withIdempotency } from './idempotency.js';
 import type { FulfilmentLifecycle } from './lifecycle.js';
 import type { MemoryJournal } from './journal.js';
@@ -24,6 +25,7 @@ export interface RouteDeps {
   warehouseId: string;
   apiKeys: ReadonlySet<string>;
   books: WarehouseBooks;
+  events: EventLog;
   lifecycle: FulfilmentLifecycle;
   faults: { get(): WmsFaults; set(patch: Partial<WmsFaults>): WmsFaults };
   random: Random;
@@ -82,6 +84,15 @@ export function registerWmsRoutes(app: FastifyInstance, deps: RouteDeps): void {
       );
     }
     return reply.send(order);
+  });
+  app.get('/v1/events', (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const after = Number(query.after ?? '0');
+    const limit = Number(query.limit ?? '100');
+    if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1 || limit > 500) {
+      return sendWmsProblem(reply, 400, 'invalid_query', 'after must be an integer >= 0 and limit 1–500.');
+    }
+    return reply.send(deps.events.after(after, limit));
   });
   app.post('/v1/returns', (request, reply) => receiveReturn(deps, request, reply));
   app.get('/_sim/faults', async () => deps.faults.get());

@@ -17,6 +17,7 @@ import { Compile } from 'typebox/compile';
 import type { EndpointPolicy } from '../../runtime/contracts.js';
 import { PermanentError } from '../../runtime/errors.js';
 import { wmsErrorFromResponse, wmsErrorFromTransport } from './errors.js';
+import { WmsEventSchema, type WmsEvent } from './event-schema.js';
 import type { WmsFulfilmentRequestBody } from './mapping.js';
 
 const Line = Type.Object({ lineRef: Type.String(), sku: Type.String(), quantity: Type.Integer() });
@@ -62,6 +63,20 @@ export type WmsReturnReceipt = Static<typeof WmsReturnReceiptSchema>;
 const orderValidator = Compile(WmsFulfilmentOrderSchema);
 const listValidator = Compile(Type.Object({ data: Type.Array(WmsFulfilmentOrderSchema) }));
 const returnValidator = Compile(WmsReturnReceiptSchema);
+const eventPageValidator = Compile(
+  Type.Object({
+    data: Type.Array(WmsEventSchema),
+    next: Type.Integer({ minimum: 0 }),
+    hasMore: Type.Boolean(),
+  }),
+);
+
+/** One page of the WMS event feed; ask again with `after: next` while `hasMore`. */
+export interface WmsEventPage {
+  data: WmsEvent[];
+  next: number;
+  hasMore: boolean;
+}
 
 export interface WmsClientOptions {
   warehouseId: string;
@@ -88,6 +103,8 @@ export interface WmsClient {
   /** Throws PermanentError `already_shipped` when it is too late. */
   cancelFulfilment(id: string): Promise<WmsFulfilmentOrder>;
   receiveReturn(body: WmsReturnBody, idempotencyKey: string): Promise<WmsReturnReceipt>;
+  /** The event feed after a position (0 = from the start): the same events the webhooks carry. */
+  listEvents(after: number, limit?: number): Promise<WmsEventPage>;
 }
 
 interface Validator<T> {
@@ -173,5 +190,7 @@ export function createWmsClient(options: WmsClientOptions): WmsClient {
       required(await call('POST', `/v1/fulfilment-orders/${encodeURIComponent(id)}/cancel`, orderValidator)),
     receiveReturn: async (body, key) =>
       required(await call('POST', '/v1/returns', returnValidator, body, key)),
+    listEvents: async (after, limit = 100) =>
+      required(await call('GET', `/v1/events?after=${after}&limit=${limit}`, eventPageValidator)),
   };
 }

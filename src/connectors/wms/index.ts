@@ -57,3 +57,4 @@ export {
   WMS_RETURN_TYPES,
   type ReturnReceivedData,
 } from './ingest-handler.js';
+export { createWmsEventPoller, type WmsEventPollerOptions, type WmsPollResult } from './poller.js';

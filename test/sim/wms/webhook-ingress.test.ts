@@ -11,7 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/api/server.js';
 import { parseWmsEvent } from '../../../src/connectors/wms/event-schema.js';
 import { fromWmsEvent } from '../../../src/connectors/wms/mapping.js';
+import { createWmsClient } from '../../../src/connectors/wms/client.js';
 import { registerWmsIngest } from '../../../src/connectors/wms/ingest.js';
+import { createWmsEventPoller } from '../../../src/connectors/wms/poller.js';
 import { wmsWebhookRoutes } from '../../../src/connectors/wms/webhooks.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 import { createRuntime, type Runtime } from '../../../src/runtime/create-runtime.js';
@@ -213,5 +215,36 @@ describe('WMS webhooks into the hub inbox', () => {
     expect(parked.length).toBeGreaterThan(0);
     expect(parked[0]?.reason.code).toBe('unknown_reference');
     expect(canonical).toEqual([]);
+  });
+
+  it('events whose webhooks never arrived are caught by polling the event feed, once', async () => {
+    const wms = await emulator({
+      webhookUrl: 'http://127.0.0.1:1/unreachable',
+      webhookRetry: { attempts: 1, baseDelayMs: 1 },
+    });
+    await call(wms, 'POST', '/v1/fulfilment-orders', { body: fulfilmentBody('WC-eu-2001/main/1'), key: 'a' });
+    await wms.flush();
+    await runtime.idle();
+    expect(seen).toEqual([]);
+    const poller = createWmsEventPoller({
+      warehouseId: 'main',
+      client: createWmsClient({ warehouseId: 'main', baseUrl: wms.url, apiKey: wms.apiKey }),
+      inbox: runtime.inbox,
+      cursors: runtime.cursors,
+      log: silentLogger(),
+      pageSize: 2,
+    });
+    expect(await poller.pollOnce()).toEqual({ stored: 3, duplicates: 0, stale: 0 });
+    await runtime.idle();
+    expect(seen.map((s) => s.sequence)).toEqual([1, 2, 3]);
+    expect(await runtime.cursors.get('wms:main:events')).toBe('3');
+    // Nothing new: the cursor holds. Then webhooks work again and the poll finds only duplicates.
+    expect(await poller.pollOnce()).toEqual({ stored: 0, duplicates: 0, stale: 0 });
+    wms.setWebhookUrl(`${hubUrl}/webhooks/wms/main`);
+    await call(wms, 'POST', '/v1/fulfilment-orders', { body: fulfilmentBody('WC-eu-2002/main/1'), key: 'b' });
+    await wms.flush();
+    expect(await poller.pollOnce()).toEqual({ stored: 0, duplicates: 3, stale: 0 });
+    await runtime.idle();
+    expect(seen).toHaveLength(6);
   });
 });
