@@ -29,6 +29,7 @@ import { createLookups } from './lookups.js';
 import type { TaxMode } from './mapping/order-lines.js';
 import { cancelOrder, confirmOrder, findOrder, readOrder, registerOrder, updateOrder } from './orders.js';
 import { resolveSkus } from './products.js';
+import { returnStock, type StockReturnInput } from './returns.js';
 import { readStockPositions } from './stock.js';
 import type { OdooTransport } from './transport.js';
 
@@ -53,6 +54,8 @@ export interface OdooErpOptions {
 export interface OdooErp extends ErpPort {
   /** The underlying client, for tooling and tests; flows use the port methods only. */
   readonly client: OdooClient;
+  /** Receives restocked returned goods into the location the order shipped from (the returns flow's StockReturnPort). */
+  returnStock(input: StockReturnInput): Promise<{ id: string }>;
 }
 
 export function createOdooErp(options: OdooErpOptions): OdooErp {
@@ -91,5 +94,6 @@ export function createOdooErp(options: OdooErpOptions): OdooErp {
     createCreditNote: (refund, id) => createCreditNote(ctx, refund, id),
     registerPayment: (invoice, amount, ref) => registerPayment(ctx, invoice, amount, ref),
     readInvoices: (id) => readInvoices(ctx, id),
+    returnStock: (input) => returnStock(ctx, input),
   };
 }

@@ -90,6 +90,20 @@ describe.each(cases)('Odoo $version over $transport: delivery and invoicing', ({
     expect(note.total.amount).toBe('12.09');
     expect((await erp.createCreditNote(refund, erpOrderId)).id).toBe(note.id);
 
+    // The returned mug goes back on the shelf it left, once, however often the flow retries.
+    const [before] = await erp.readStockPositions(['main'], ['MUG']);
+    const input = {
+      erpOrderId,
+      storeId: 'eu',
+      orderId: '9001',
+      lines: [{ sku: 'MUG', quantity: 1 }],
+      reference: 'WC-eu-9001-return-77',
+    };
+    const receipt = await erp.returnStock(input);
+    expect((await erp.returnStock(input)).id).toBe(receipt.id);
+    const [after] = await erp.readStockPositions(['main'], ['MUG']);
+    expect(after?.onHand).toBe((before?.onHand ?? 0) + 1);
+
     const documents = await erp.readInvoices(erpOrderId);
     expect(documents.map((d) => d.kind).sort()).toEqual(['credit_note', 'invoice']);
   });
