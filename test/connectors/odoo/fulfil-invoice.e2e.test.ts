@@ -108,6 +108,24 @@ describe.each(cases)('Odoo $version over $transport: delivery and invoicing', ({
     expect(documents.map((d) => d.kind).sort()).toEqual(['credit_note', 'invoice']);
   });
 
+  it('validates a partial shipment and leaves the rest as a backorder', async () => {
+    const erp = connect(emulator, version, transport);
+    const order = fixtureOrder({ id: '9101', lines: [{ sku: 'MUG', quantity: 3, price: '9.99' }] });
+    const { erpOrderId } = await erp.registerOrder(order, { storeId: 'eu', warehouse: 'main' });
+    await erp.confirmOrder(erpOrderId);
+    const [delivery] = await erp.readDeliveries(erpOrderId);
+    const shipped = await erp.validateDelivery({
+      erpPickingId: delivery?.erpPickingId as string,
+      lines: [{ sku: 'MUG', quantity: 1 }],
+    });
+    expect(shipped).toMatchObject({ state: 'done', lines: [{ sku: 'MUG', done: 1 }] });
+    const all = await erp.readDeliveries(erpOrderId);
+    expect(all).toHaveLength(2);
+    expect(all.find((d) => d.state !== 'done')?.lines).toEqual([
+      expect.objectContaining({ sku: 'MUG', quantity: 2 }),
+    ]);
+  });
+
   it('reads stock positions per hub location as on hand minus reserved', async () => {
     const erp = connect(emulator, version, transport);
     emulator.seed.stock({ sku: 'TSHIRT-M', location: 'WH2/Stock', quantity: 7 });
