@@ -6,6 +6,7 @@
 import type { StoreContext } from './context.js';
 import { WcError } from './errors.js';
 import { applyMeta } from './meta.js';
+import { activePrice } from './products.js';
 import { D, fmt, trimmed } from './money.js';
 import { computeTotals, type CouponInput, type LineInput } from './totals.js';
 import type {
@@ -98,7 +99,8 @@ function newLineItem(ctx: StoreContext, order: WcOrder, memo: ItemMemo, body: Bo
     image: { id: '', src: '' },
     parent_name: variation ? product.name : null,
   };
-  const unit = body.price !== undefined ? str(body.price) : sellable.price === '' ? '0' : sellable.price;
+  const active = activePrice(ctx, sellable).price;
+  const unit = body.price !== undefined ? str(body.price) : active === '' ? '0' : active;
   memo.unitBasis.set(line.id, unit);
   if (body.subtotal !== undefined)
     memo.unitBasis.set(line.id, D(str(body.subtotal)).div(quantity).toString());

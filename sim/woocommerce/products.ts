@@ -217,6 +217,29 @@ export function applyVariationInput(ctx: StoreContext, variation: WcVariation, b
   if ('image' in body) variation.image = (body.image ?? null) as Json;
 }
 
+/**
+ * The active price and sale flag now: a scheduled sale starts and ends on its dates (WooCommerce's
+ * daily `wc_scheduled_sales` job, applied at read time here).
+ */
+export function activePrice(ctx: StoreContext, item: WcSellable): { price: string; onSale: boolean } {
+  const nowMs = parseGmt(ctx.now().gmt) ?? Date.now();
+  const from = parseGmt(item.date_on_sale_from_gmt);
+  const to = parseGmt(item.date_on_sale_to_gmt);
+  const inWindow = (from === null || from <= nowMs) && (to === null || to >= nowMs);
+  const onSale =
+    item.sale_price !== '' &&
+    inWindow &&
+    (item.regular_price === '' || D(item.sale_price).lt(D(item.regular_price)));
+  return { price: onSale ? item.sale_price : item.regular_price, onSale };
+}
+
+function withLivePrice(ctx: StoreContext, item: WcSellable, isVariableParent: boolean): WcSellable {
+  if (isVariableParent || (item.date_on_sale_from_gmt === null && item.date_on_sale_to_gmt === null))
+    return item;
+  const { price, onSale } = activePrice(ctx, item);
+  return { ...item, price, on_sale: onSale };
+}
+
 /** Recomputes the read-only fields WooCommerce derives on save. */
 export function deriveSellable(ctx: StoreContext, item: WcSellable, isVariableParent = false): void {
   if (isVariableParent) {
@@ -226,16 +249,9 @@ export function deriveSellable(ctx: StoreContext, item: WcSellable, isVariablePa
     item.on_sale = false;
     item.purchasable = false;
   } else {
-    const nowMs = parseGmt(ctx.now().gmt) ?? Date.now();
-    const from = parseGmt(item.date_on_sale_from_gmt);
-    const to = parseGmt(item.date_on_sale_to_gmt);
-    const inWindow = (from === null || from <= nowMs) && (to === null || to >= nowMs);
-    const saleActive =
-      item.sale_price !== '' &&
-      inWindow &&
-      (item.regular_price === '' || D(item.sale_price).lt(D(item.regular_price)));
-    item.price = saleActive ? item.sale_price : item.regular_price;
-    item.on_sale = saleActive;
+    const { price, onSale } = activePrice(ctx, item);
+    item.price = price;
+    item.on_sale = onSale;
     item.purchasable = item.price !== '' && item.status === 'publish';
   }
   if (item.manage_stock === true) {
@@ -262,7 +278,7 @@ export function productResponse(ctx: StoreContext, product: WcProduct): Record<s
       ? [...ctx.state.variationParent].filter(([, parent]) => parent === product.id).map(([vid]) => vid)
       : product.variations;
   return {
-    ...product,
+    ...withLivePrice(ctx, product, product.type === 'variable'),
     variations,
     _links: {
       self: link(restUrl(ctx, `/wc/v3/products/${product.id}`)),
@@ -274,7 +290,7 @@ export function productResponse(ctx: StoreContext, product: WcProduct): Record<s
 export function variationResponse(ctx: StoreContext, variation: WcVariation): Record<string, unknown> {
   const parentId = ctx.state.variationParent.get(variation.id) ?? 0;
   return {
-    ...variation,
+    ...withLivePrice(ctx, variation, false),
     _links: {
       self: link(restUrl(ctx, `/wc/v3/products/${parentId}/variations/${variation.id}`)),
       collection: link(restUrl(ctx, `/wc/v3/products/${parentId}/variations`)),
@@ -288,7 +304,7 @@ export function variationAsProduct(ctx: StoreContext, variation: WcVariation): R
   const parentId = ctx.state.variationParent.get(variation.id) ?? 0;
   const parent = ctx.state.products.get(parentId);
   const suffix = variation.attributes.map((a) => a.option).join(', ');
-  const { image, attributes, ...rest } = variation;
+  const { image, attributes, ...rest } = withLivePrice(ctx, variation, false) as WcVariation;
   return {
     ...rest,
     name: parent ? (suffix ? `${parent.name} - ${suffix}` : parent.name) : '',

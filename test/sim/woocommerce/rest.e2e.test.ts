@@ -278,3 +278,53 @@ describe('customers', () => {
     expect(obj(order.json).code).toBe('woocommerce_rest_invalid_customer_id');
   });
 });
+
+describe('scheduled sales', () => {
+  it('a sale applies inside its window only, and checkouts use the active price', async () => {
+    const hour = 3_600_000;
+    const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
+    const now = Date.now();
+    const live = obj(
+      (
+        await call(`${api}/products`, {
+          method: 'POST',
+          body: {
+            name: 'Live',
+            sku: 'SALE-NOW',
+            regular_price: '50.00',
+            sale_price: '40.00',
+            date_on_sale_from_gmt: iso(now - hour),
+            date_on_sale_to_gmt: iso(now + hour),
+          },
+        })
+      ).json,
+    );
+    expect(live).toMatchObject({ price: '40.00', on_sale: true });
+    const later = obj(
+      (
+        await call(`${api}/products`, {
+          method: 'POST',
+          body: {
+            name: 'Later',
+            sku: 'SALE-LATER',
+            regular_price: '50.00',
+            sale_price: '40.00',
+            date_on_sale_from_gmt: iso(now + 24 * hour),
+          },
+        })
+      ).json,
+    );
+    expect(later).toMatchObject({
+      price: '50.00',
+      on_sale: false,
+      date_on_sale_from_gmt: iso(now + 24 * hour),
+    });
+    const order = woo.createOrder({
+      lineItems: [
+        { sku: 'SALE-NOW', quantity: 1 },
+        { sku: 'SALE-LATER', quantity: 1 },
+      ],
+    });
+    expect(order.line_items.map((l) => l.subtotal)).toEqual(['40.00', '50.00']);
+  });
+});
