@@ -2,6 +2,12 @@
  * What every Odoo operation receives: the client, cached look-ups of Odoo's reference data, and
  * the connector settings. Passed explicitly — no module-level state — so two adapters (two Odoo
  * databases, or a test's second "process") never share caches.
+ *
+ * @example
+ * ```ts
+ * const ctx: OdooContext = { client, lookups: createLookups(client), settings, locks: createKeyLock() };
+ * erpLocationOf(ctx.settings, 'main'); // 'WH/Stock'
+ * ```
  */
 import type { OdooClient } from './client.js';
 import type { KeyLock } from './key-lock.js';

@@ -2,6 +2,12 @@
  * Decimal arithmetic for the Odoo mapping, with Odoo's own rounding (float_round: half away from
  * zero at the field's precision). Kept local because the mapping divides (unit prices, discount %),
  * which the canonical Money helpers deliberately do not offer.
+ *
+ * @example
+ * ```ts
+ * odooRound(dec('2.675'), 2).toFixed(2); // '2.68' (half away from zero, as Odoo)
+ * sumDec(['1.10', '2.20']).toFixed(2); // '3.30'
+ * ```
  */
 import { Decimal } from 'decimal.js';
 

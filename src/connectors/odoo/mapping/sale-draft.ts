@@ -4,6 +4,12 @@
  * derives it from the canonical Order; the line builders turn it into sale.order.line values.
  * Amounts follow WooCommerce's convention: line `subtotal`/`total` EXCLUDE tax even when the
  * store's prices include it (the `*Tax` figures carry the tax).
+ *
+ * @example
+ * ```ts
+ * const draft: SaleDraft = saleDraftFromOrder(order);
+ * planLines(draft, 'line', refs).predictedTotal.toFixed(2) === draft.total; // true
+ * ```
  */
 export interface RateAmount {
   /** The channel's tax rate id (WooCommerce `rate_id`), as a string. */

@@ -1,6 +1,12 @@
 /**
  * The HTTP plumbing both transports share: POST a JSON body, turn every way fetch or the server
  * can fail into a runtime error, hand back the parsed JSON.
+ *
+ * @example
+ * ```ts
+ * const answer = await postJson(`${url}/jsonrpc`, payload, { fetch, headers: {}, signal: undefined });
+ * if (answer.status >= 400) throw errorFromJson2(answer, 'sale.order', 'create');
+ * ```
  */
 import { fromHttpStatus, fromNetworkError, fromOdooException, parseRetryAfter } from '../errors.js';
 
