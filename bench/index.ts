@@ -6,6 +6,7 @@ import * as inboxWrites from './inbox-writes.bench.js';
 import * as dispatch from './dispatch.bench.js';
 import * as odooOrders from './odoo-orders.bench.js';
 import * as wooWebhookIngest from './woo-webhook-ingest.bench.js';
+import * as saga from './saga.bench.js';
 
 export interface BenchResult {
   title: string;
@@ -17,4 +18,4 @@ export interface Bench {
   run(): Promise<BenchResult>;
 }
 
-export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest];
+export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest, saga];

@@ -79,7 +79,17 @@ export async function waitFor(condition: () => Promise<boolean> | boolean, optio
   }
 }
 
-export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
+export interface Systems {
+  dir: string;
+  config: HubConfig;
+  woo: WooEmulator;
+  odoo: OdooEmulator;
+  wms: { main: WmsEmulator; east: WmsEmulator };
+  close(): Promise<void>;
+}
+
+/** The emulators, seeded with the SKUs, and a hub configuration pointing at them. */
+export async function startSystems(options: E2eOptions = {}): Promise<Systems> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'retail-hub-e2e-')));
   const skus = options.skus ?? ['TEE-M', 'MUG', 'CAP'];
   const stock = options.stock ?? 10_000;
@@ -112,6 +122,21 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
     runtime: { concurrency: 32, maxAttempts: 200, retryBaseMs: 20, retryMaxMs: 300 },
   };
   const config = options.hubConfig ? options.hubConfig(base) : base;
+  return {
+    dir,
+    config,
+    woo,
+    odoo,
+    wms,
+    async close() {
+      await Promise.all([woo.close(), odoo.close(), wms.main.close(), wms.east.close()]);
+      if (options.dir === undefined) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
+  const { dir, config, woo, odoo, wms, close } = await startSystems(options);
   const log = silentLogger();
   const env: E2e = {
     dir,
@@ -134,16 +159,13 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
     },
     async stop() {
       await env.hub.stop();
-      await Promise.all([woo.close(), odoo.close(), wms.main.close(), wms.east.close()]);
-      if (options.dir === undefined) await rm(dir, { recursive: true, force: true });
+      await close();
     },
   };
   const openHub = async (hubConfig: HubConfig): Promise<Hub> => {
     const hub = await createHub({ config: hubConfig, log, port: 0 });
     await hub.start();
-    wms.main.setWebhookUrl(`${hub.url}/webhooks/wms/main`);
-    wms.east.setWebhookUrl(`${hub.url}/webhooks/wms/east`);
-    await pointWooWebhooks(woo, hub.url);
+    await pointWebhooks({ woo, wms }, hub.url);
     return hub;
   };
   env.hub = await openHub(config);
@@ -159,8 +181,10 @@ export async function diagnose(hub: Hub): Promise<string> {
   return JSON.stringify({ states, dead: dead.slice(0, 5).map((d) => [d.consumer, d.type, d.error]), parked: parked.slice(0, 5).map((p) => [p.consumer, p.message.type, p.reason]), timeline }, null, 1);
 }
 
-/** Creates (or re-points) the store's order webhooks at the hub, as a merchant does in wp-admin. */
-async function pointWooWebhooks(woo: WooEmulator, hubUrl: string): Promise<void> {
+/** Points the warehouses' webhooks and the store's order webhooks (as a merchant does in wp-admin) at the hub. */
+export async function pointWebhooks({ woo, wms }: Pick<Systems, 'woo' | 'wms'>, hubUrl: string): Promise<void> {
+  wms.main.setWebhookUrl(`${hubUrl}/webhooks/wms/main`);
+  wms.east.setWebhookUrl(`${hubUrl}/webhooks/wms/east`);
   const client = new WooClient({ store: { id: 'eu', url: woo.url, consumerKey: CK, consumerSecret: CS }, log: silentLogger() });
   const deliveryUrl = `${hubUrl}/webhooks/woocommerce/eu`;
   const existing = await client.listWebhooks();
