@@ -28,6 +28,7 @@ import { buildConnectors, type Connectors } from './build-connectors.js';
 import { registerFlows, type Pollers } from './register-flows.js';
 import { createOdooErp, type OdooErp } from '../connectors/odoo/index.js';
 import { timelineRoutes } from '../ops/timeline/index.js';
+import { createInventory } from '../flows/inventory/create-inventory.js';
 
 export type HubRole = 'api' | 'worker' | 'all';
 
@@ -107,6 +108,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     locations: Object.fromEntries(config.warehouses.map((w) => [w.id, w.erpLocation])),
   });
   const pollers = role === 'api' ? undefined : registerFlows({ config, runtime, connectors, erp, log });
+  const inventory = createInventory({ config, db: store.db, runtime, woo: (id) => connectors.woo(id), metrics, log, worker: role !== 'api' });
 
   const plugins: RoutePlugin[] = [
     route(metricsRoutes, { registry: metrics }),
@@ -120,6 +122,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log,
     }),
     route(timelineRoutes, { db: store.db }),
+    ...inventory.routes,
     route(adminRoutes, {
       deadLetters: runtime.deadLetters,
       parked: runtime.parked,

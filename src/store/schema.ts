@@ -8,7 +8,9 @@ import type { WooCommerceTables } from '../connectors/woocommerce/tables.js';
 import type { SagaTables } from '../flows/order-to-cash/tables.js';
 import type { TimelineTables } from '../ops/timeline/tables.js';
 import type { ReservationTables } from '../flows/inventory/reservation-ledger/tables.js';
+import type { InventoryTables } from '../flows/inventory/tables.js';
+import type { CatalogueTables } from '../flows/catalogue/tables.js';
 
 // Modules add `extends TheirTables` here, one line each.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database extends RuntimeTables, WooCommerceTables, SagaTables, TimelineTables, ReservationTables {}
+export interface Database extends RuntimeTables, WooCommerceTables, SagaTables, TimelineTables, ReservationTables, InventoryTables, CatalogueTables {}

@@ -13,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0300-create-saga-orders': await import('./0300-create-saga-orders.js'),
   '0301-create-timeline-entries': await import('./0301-create-timeline-entries.js'),
   '0302-create-reservations': await import('./0302-create-reservations.js'),
+  '0400-create-inventory-tables': await import('./0400-create-inventory-tables.js'),
+  '0401-create-catalogue-tables': await import('./0401-create-catalogue-tables.js'),
 };

@@ -1,0 +1,46 @@
+/**
+ * `POST /v1/checkout/validate`: can this basket be sold now, at the price the shopper saw? Per line
+ * `ok`, `short` (with what is available), `price_changed` (with the current price), `unknown_sku`,
+ * or `stock_unknown` when the stock feed is stale and the fallback is `refuse`. Answered from the
+ * in-memory projections. Unknown store → 404; bad input → 400.
+ *
+ * @example
+ * ```sh
+ * curl -s -X POST http://127.0.0.1:8080/v1/checkout/validate -H 'content-type: application/json' \
+ *   -d '{"store":"eu","lines":[{"sku":"MUG-ENAMEL","quantity":2,"expectedPrice":"12.00"}]}'
+ * # {"store":"eu","ok":true,"stale":false,"ageSeconds":0.8,"lines":[{"sku":"MUG-ENAMEL","quantity":2,"status":"ok"}]}
+ * ```
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import { answerCheckout, type AnswerDeps } from '../../flows/inventory/answer-availability.js';
+import { sendProblem } from '../problem.js';
+import { validated } from '../validated.js';
+
+export const CheckoutValidateSchema = Type.Object(
+  {
+    store: Type.String({ minLength: 1, maxLength: 40 }),
+    lines: Type.Array(
+      Type.Object(
+        {
+          sku: Type.String({ minLength: 1, maxLength: 100 }),
+          quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+          expectedPrice: Type.Optional(Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,6})?$' })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const checkoutRoutes: FastifyPluginAsync<AnswerDeps> = async (app, deps) => {
+  app.post('/v1/checkout/validate', async (request, reply) => {
+    const body = validated(CheckoutValidateSchema, request.body, reply);
+    if (!body) return reply;
+    if (!deps.stores.some((s) => s.id === body.store))
+      return sendProblem(reply, 404, 'store_not_found', `No store "${body.store}" is configured.`);
+    return answerCheckout(deps, body.store, body.lines);
+  });
+};

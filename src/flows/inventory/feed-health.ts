@@ -1,0 +1,35 @@
+/**
+ * How fresh the ERP stock feed is: the last successful poll (`health:odoo:stock`, written by the
+ * composition root's periodic loop) against `inventory.staleAfterSeconds`.
+ *
+ * @example
+ * ```ts
+ * const health = await readFeedHealth(runtime.cursors, 300);
+ * if (health.stale) console.log(`stock is ${health.ageSeconds} s old`);
+ * ```
+ */
+import type { Cursors } from '../../runtime/contracts.js';
+
+export const STOCK_FEED_HEALTH_CURSOR = 'health:odoo:stock';
+
+export interface FeedHealth {
+  stale: boolean;
+  /** Seconds since the last successful poll; null when the feed never succeeded. */
+  ageSeconds: number | null;
+  lastSuccess: string | undefined;
+}
+
+export function feedHealth(lastSuccess: string | undefined, staleAfterSeconds: number, now = Date.now()): FeedHealth {
+  const at = lastSuccess === undefined ? Number.NaN : Date.parse(lastSuccess);
+  if (Number.isNaN(at)) return { stale: true, ageSeconds: null, lastSuccess: undefined };
+  const ageSeconds = Math.max(0, Math.round((now - at) / 100) / 10);
+  return { stale: ageSeconds > staleAfterSeconds, ageSeconds, lastSuccess };
+}
+
+export async function readFeedHealth(
+  cursors: Pick<Cursors, 'get'>,
+  staleAfterSeconds: number,
+  cursor = STOCK_FEED_HEALTH_CURSOR,
+): Promise<FeedHealth> {
+  return feedHealth(await cursors.get(cursor), staleAfterSeconds);
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Envelope, Handler } from '../../runtime/contracts.js';
+import type { Database } from '../../store/schema.js';
+import type { AvailabilityCache } from './availability-cache.js';
+import { feedHealth } from './feed-health.js';
+import { recomputeSku } from './recompute-sku.js';
+import type { InventorySettings } from './settings.js';
+
+/** Events after which the reservation ledger of an order may have changed. */
+export const RESERVATION_EVENTS = [
+  'stock.reserved',
+  'stock.released',
+  'order.routed',
+  'order.cancelled',
+  'order.completed',
+  'shipment.confirmed',
+] as const;
+
+/** The SKUs an event's reservations concern: named in it, or held for its order. */
+export async function skusOf(db: Kysely<Database>, message: Envelope): Promise<string[]> {
+  const data = message.data as { reservations?: { sku?: unknown }[]; reservationIds?: unknown[] } | null;
+  const named = (data?.reservations ?? []).map((r) => r.sku).filter((s): s is string => typeof s === 'string');
+  const orders = new Set<string>([message.subject]);
+  for (const id of data?.reservationIds ?? []) if (typeof id === 'string') orders.add(id.split('#')[0] ?? id);
+  const held = await db
+    .selectFrom('reservations')
+    .select('sku')
+    .distinct()
+    .where('order_subject', 'in', [...orders])
+    .execute();
+  return [...new Set([...named, ...held.map((r) => r.sku)])];
+}
+
+/**
+ * Consumer `inventory-reservations`: when the saga reserves, releases or consumes stock, the SKUs
+ * involved are recomputed (their pushes queued and `availability.changed` published) in one commit.
+ *
+ * @example
+ * ```ts
+ * runtime.subscribe('inventory-reservations', [...RESERVATION_EVENTS], onReservationsChanged({ settings, cache }));
+ * ```
+ */
+export function onReservationsChanged(deps: { settings: InventorySettings; cache: AvailabilityCache }): Handler {
+  return async (ctx) => {
+    const skus = await skusOf(ctx.db, ctx.message);
+    if (skus.length === 0) return;
+    const stale = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds).stale;
+    const rows = await ctx.transaction(async (trx, publish) => {
+      const all = [];
+      for (const sku of skus) {
+        const result = await recomputeSku(trx, deps.settings, sku, { changedAt: ctx.message.occurredAt, stale });
+        await publish(result.events);
+        all.push(...result.rows);
+      }
+      return all;
+    });
+    deps.cache.putAvailability(rows);
+  };
+}
