@@ -5,7 +5,7 @@
  * `tax_id` → `tax_ids` and `product_uom` → `product_uom_id`.
  */
 import { userError, validationError } from '../orm/errors.js';
-import type { Env, FieldDef, MethodDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
+import type { Env, FieldDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
 import {
   bool,
   char,
@@ -21,9 +21,8 @@ import {
   sel,
   text,
 } from './fields.js';
-import { assignPickings } from './picking.js';
-import { isGoods } from './product.js';
 import { priceLine, pricelistPrice } from './pricing.js';
+import { orderActions } from './sale-actions.js';
 import { sumAmounts, type LineAmounts } from './tax-engine.js';
 
 export const lineTaxField = (version: OdooVersion): string => (version >= 19 ? 'tax_ids' : 'tax_id');
@@ -46,7 +45,7 @@ export function lineAmounts(env: Env, line: Row): LineAmounts {
   });
 }
 
-function orderLines(env: Env, order: Row): Row[] {
+export function orderLines(env: Env, order: Row): Row[] {
   return env.store.browse(
     env,
     'sale.order.line',
@@ -87,7 +86,7 @@ function invoiceStatus(env: Env, order: Row): string {
   return 'no';
 }
 
-function orderInvoices(env: Env, order: Row): number[] {
+export function orderInvoices(env: Env, order: Row): number[] {
   const lineIds = new Set(orderLines(env, order).map((l) => l.id));
   const moves = new Set<number>();
   for (const aml of env.store.rows('account.move.line')) {
@@ -117,68 +116,6 @@ function defaultPricelist(env: Env, partnerId: unknown): number | false {
   return ids[0] ?? false;
 }
 
-function createPicking(env: Env, order: Row): void {
-  const goods = orderLines(env, order).filter((l) => {
-    const product = l.display_type ? undefined : env.store.row('product.product', l.product_id as number);
-    return product !== undefined && isGoods(env, product) && Number(l.product_uom_qty) > 0;
-  });
-  if (goods.length === 0) return;
-  const warehouse = env.store.row('stock.warehouse', order.warehouse_id as number);
-  if (!warehouse) throw userError('No warehouse is set on this order.');
-  const customers = env.store.rows('stock.location').find((l) => l.usage === 'customer');
-  const source = warehouse.lot_stock_id as number;
-  const pickingId = env.store.create(env, 'stock.picking', {
-    picking_type_id: warehouse.out_type_id as number,
-    partner_id: order.partner_shipping_id as number,
-    origin: String(order.name),
-    location_id: source,
-    location_dest_id: customers!.id,
-    sale_id: order.id,
-    ...(typeof order.carrier_id === 'number' ? { carrier_id: order.carrier_id } : {}),
-    move_ids: goods.map((l) => [
-      0,
-      0,
-      {
-        name: String(l.name),
-        product_id: l.product_id as number,
-        product_uom_qty: Number(l.product_uom_qty),
-        location_id: source,
-        location_dest_id: customers!.id,
-        sale_line_id: l.id,
-        origin: String(order.name),
-        state: 'confirmed',
-      },
-    ]),
-  });
-  assignPickings(env, [env.store.row('stock.picking', pickingId)!]);
-}
-
-const orderAction = (run: (env: Env, orders: Row[]) => unknown): MethodDef => ({
-  params: [],
-  run: (env, ids) => run(env, env.store.browse(env, 'sale.order', ids)),
-});
-
-function cancelOrders(env: Env, orders: Row[]): boolean {
-  for (const order of orders) {
-    if (env.version === 16 && order.state === 'done')
-      throw userError('You cannot cancel a locked order. Please unlock it first.');
-    if (env.version >= 17 && order.locked)
-      throw userError('You cannot cancel a locked order. Please unlock it first.');
-  }
-  for (const order of orders) {
-    const pickings = env.store.search(env, 'stock.picking', [
-      ['sale_id', '=', order.id],
-      ['state', 'not in', ['done', 'cancel']],
-    ]);
-    if (pickings.length > 0) env.store.model('stock.picking').methods!.action_cancel!.run(env, pickings, {});
-    for (const move of env.store.browse(env, 'account.move', orderInvoices(env, order))) {
-      if (move.state === 'draft') env.store.setRaw(env, 'account.move', move, { state: 'cancel' });
-    }
-    env.store.setRaw(env, 'sale.order', order, { state: 'cancel' });
-  }
-  return true;
-}
-
 export function saleModels(version: OdooVersion): ModelDef[] {
   const states: [string, string][] = [
     ['draft', 'Quotation'],
@@ -201,54 +138,6 @@ export function saleModels(version: OdooVersion): ModelDef[] {
       default: (_env, vals) => (vals.product_id ? 1 : false),
     }),
   };
-  const orderMethods: Record<string, MethodDef> = {
-    action_confirm: orderAction((env, orders) => {
-      const wrong = orders.filter((o) => !['draft', 'sent'].includes(String(o.state)));
-      if (wrong.length > 0) {
-        throw userError(
-          `The following orders are not in a state requiring confirmation: ${wrong.map((o) => String(o.name)).join(', ')}`,
-        );
-      }
-      for (const order of orders) {
-        env.store.setRaw(env, 'sale.order', order, { state: 'sale', date_order: env.store.stamp() });
-        createPicking(env, order);
-      }
-      return true;
-    }),
-    action_cancel: orderAction(cancelOrders),
-    action_draft: orderAction((env, orders) => {
-      for (const order of orders) {
-        if (['cancel', 'sent'].includes(String(order.state)))
-          env.store.setRaw(env, 'sale.order', order, { state: 'draft' });
-      }
-      return true;
-    }),
-    action_quotation_sent: orderAction((env, orders) => {
-      for (const order of orders)
-        if (order.state === 'draft') env.store.setRaw(env, 'sale.order', order, { state: 'sent' });
-      return true;
-    }),
-  };
-  if (version === 16) {
-    orderMethods.action_done = orderAction((env, orders) => {
-      for (const order of orders) env.store.setRaw(env, 'sale.order', order, { state: 'done' });
-      return true;
-    });
-    orderMethods.action_unlock = orderAction((env, orders) => {
-      for (const order of orders)
-        if (order.state === 'done') env.store.setRaw(env, 'sale.order', order, { state: 'sale' });
-      return true;
-    });
-  } else {
-    orderMethods.action_lock = orderAction((env, orders) => {
-      for (const order of orders) env.store.setRaw(env, 'sale.order', order, { locked: true });
-      return true;
-    });
-    orderMethods.action_unlock = orderAction((env, orders) => {
-      for (const order of orders) env.store.setRaw(env, 'sale.order', order, { locked: false });
-      return true;
-    });
-  }
   return [
     {
       name: 'sale.order',
@@ -322,7 +211,7 @@ export function saleModels(version: OdooVersion): ModelDef[] {
           );
         }
       },
-      methods: orderMethods,
+      methods: orderActions(version),
     },
     {
       name: 'sale.order.line',
