@@ -137,6 +137,9 @@ export function createWooOrderIngestHandler(options: WooIngestOptions): Handler 
         events.push({ type: 'order.received', subject, partitionKey, data: { order, via } });
       } else {
         const changed = changedFields(state.fields, fields);
+        // Restored from the trash: the saga saw it cancelled, so say the status changed even if
+        // the order is otherwise exactly as before it was trashed.
+        if (state.status === 'trash' && !changed.includes('status')) changed.push('status');
         if (changed.length > 0)
           events.push({ type: 'order.updated', subject, partitionKey, data: { order, changed } });
         if (order.status === 'cancelled' && state.status !== 'cancelled' && state.status !== 'trash') {

@@ -103,6 +103,11 @@ describe.each(DIALECTS)('woocommerce.order ingest on the real runtime (%s)', (di
       orderId: '727',
       reason: 'Order moved to the trash in WooCommerce',
     });
+    // Restored from the trash (order.restored carries the full order): the status is news again.
+    await deliver({ ...order, date_modified_gmt: '2017-03-22T20:00:00' }, 'b', 'order.restored');
+    await hub.runtime.idle();
+    expect(types()).toEqual(['order.received', 'order.cancelled', 'order.updated']);
+    expect(hub.events[2]?.data).toMatchObject({ changed: ['status'] });
   });
 
   it('an invalid order is dead-lettered with the reason, not retried or dropped', async () => {

@@ -29,7 +29,7 @@ function steppingClock(): () => Date {
 }
 
 beforeEach(async () => {
-  hub = await openHub({ stores: [{ id: 'eu', currency: 'EUR' }] });
+  hub = await openHub({ stores: [{ id: 'eu', currency: 'EUR' }], clients: () => client });
   api = Fastify();
   await api.register(wooWebhookRoutes, {
     stores: [{ id: 'eu', webhookSecret: WEBHOOK_SECRET }],
@@ -242,5 +242,32 @@ describe('webhooks and poller against the emulator', () => {
       source: 'woocommerce:eu',
       price: { sku: 'MUG', regular: { currency: 'EUR', amount: '9.50' } },
     });
+  });
+
+  it('a variable product is published with its variations fetched from the store', async () => {
+    const parent = woo.createProduct({
+      name: 'Hoodie',
+      sku: 'HOOD',
+      type: 'variable',
+      attributes: [{ name: 'Size', variation: true, options: ['S', 'L'] }],
+    });
+    woo.createVariation(parent.id, {
+      sku: 'HOOD-L',
+      regular_price: '30.00',
+      attributes: [{ name: 'Size', option: 'L' }],
+    });
+    await settle();
+    await woo.flushWebhooks();
+    await hub.runtime.idle();
+    const changed = hub.events.filter((e) => e.type === 'product.changed' && e.subject === 'sku:HOOD').at(-1);
+    expect(changed?.data).toMatchObject({
+      product: {
+        sku: 'HOOD',
+        kind: 'variable',
+        variants: [{ sku: 'HOOD-L', attributes: [{ name: 'Size', value: 'L' }] }],
+      },
+    });
+    const prices = hub.events.filter((e) => e.type === 'price.changed' && e.subject === 'sku:HOOD-L');
+    expect(prices).toHaveLength(1);
   });
 });

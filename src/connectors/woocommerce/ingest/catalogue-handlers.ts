@@ -16,8 +16,9 @@ import {
   productPartitionKey,
   productSubject,
 } from '../../../canonical/ids.js';
-import type { EventInput, Handler } from '../../../runtime/contracts.js';
-import { PermanentError } from '../../../runtime/errors.js';
+import type { EventInput, Handler, HandlerContext } from '../../../runtime/contracts.js';
+import type { WooClient } from '../client.js';
+import { PermanentError, TransientError } from '../../../runtime/errors.js';
 import { wooCustomerToCanonical } from '../mapping/customer.js';
 import {
   priceOf,
@@ -61,7 +62,29 @@ function variationMapping(variation: WooVariation, options: ProductMappingOption
   return { product: undefined, prices: price ? [price] : [], stock: [], issues: [] };
 }
 
-export function createWooProductIngestHandler(stores: Stores): Handler {
+type VariationClient = (storeId: string) => Pick<WooClient, 'listAll'> | undefined;
+
+/** A variable product's variations, when a client is at hand; otherwise none (logged). */
+async function variationsOf(
+  ctx: HandlerContext,
+  client: Pick<WooClient, 'listAll'> | undefined,
+  product: WooProduct,
+): Promise<WooVariation[]> {
+  if (product.type !== 'variable' || client === undefined) return [];
+  try {
+    const list = await client.listAll<unknown>(`products/${product.id}/variations`);
+    return list.filter((v): v is WooVariation => checkVariation.Check(v));
+  } catch (error) {
+    if (error instanceof TransientError) throw error;
+    ctx.log.warn(
+      { err: error, productId: product.id },
+      'variations unavailable; product published without them',
+    );
+    return [];
+  }
+}
+
+export function createWooProductIngestHandler(stores: Stores, clients?: VariationClient): Handler {
   return async (ctx) => {
     const storeId = storeIdOf(ctx.message);
     const store = storeOf(stores, storeId, ctx.message.source);
@@ -87,11 +110,14 @@ export function createWooProductIngestHandler(stores: Stores): Handler {
           validate<WooVariation>(ctx.message, checkVariation, payload, 'woocommerce variation'),
           options,
         )
-      : wooProductToCanonical(
-          validate<WooProduct>(ctx.message, checkProduct, payload, 'woocommerce product'),
-          [],
-          options,
-        );
+      : await (async () => {
+          const product = validate<WooProduct>(ctx.message, checkProduct, payload, 'woocommerce product');
+          return wooProductToCanonical(
+            product,
+            await variationsOf(ctx, clients?.(storeId), product),
+            options,
+          );
+        })();
     const events: EventInput[] = [];
     if (mapping.product) {
       events.push({
@@ -144,12 +170,12 @@ export function createWooCustomerIngestHandler(stores: Stores): Handler {
 
 export function registerCatalogueIngest(
   runtime: { subscribe(consumer: string, types: string[], handler: Handler): void },
-  options: { stores: Stores },
+  options: { stores: Stores; clients?: VariationClient },
 ): void {
   runtime.subscribe(
     'woocommerce-product-ingest',
     ['woocommerce.product'],
-    createWooProductIngestHandler(options.stores),
+    createWooProductIngestHandler(options.stores, options.clients),
   );
   runtime.subscribe(
     'woocommerce-customer-ingest',
