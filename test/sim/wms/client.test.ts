@@ -64,8 +64,19 @@ describe('WMS client against the emulator', () => {
 
   it('cancels before shipping; after shipping it is a permanent already_shipped', async () => {
     const { body, idempotencyKey } = toWmsFulfilmentRequest(request);
-    const order = await client.createFulfilment(body, idempotencyKey);
-    expect((await client.cancelFulfilment(order.id)).status).toBe('cancelled');
+    // A warehouse that takes a minute to start picking: the cancellation cannot race the clock.
+    const slow = await startWmsEmulator({
+      warehouseId: 'main',
+      webhookSecret: 's',
+      clock: { pickMs: 60_000 },
+    });
+    try {
+      const slowClient = createWmsClient({ warehouseId: 'main', baseUrl: slow.url, apiKey: slow.apiKey });
+      const order = await slowClient.createFulfilment(body, idempotencyKey);
+      expect((await slowClient.cancelFulfilment(order.id)).status).toBe('cancelled');
+    } finally {
+      await slow.close();
+    }
     const other = await client.createFulfilment({ ...body, reference: 'orders.eu.1002/ff' }, 'ff-2');
     await wms.flush();
     const error = await rejection(client.cancelFulfilment(other.id));

@@ -5,7 +5,13 @@ import { call, FAST_CLOCK, fulfilmentBody } from './helpers.js';
 describe('WMS emulator REST API', () => {
   let wms: WmsEmulator;
   beforeEach(async () => {
-    wms = await startWmsEmulator({ warehouseId: 'main', webhookSecret: 's', clock: FAST_CLOCK, seed: 1 });
+    // Orders stay `accepted` (the pick timer is a minute away), so cancellations never race the clock.
+    wms = await startWmsEmulator({
+      warehouseId: 'main',
+      webhookSecret: 's',
+      clock: { pickMs: 60_000 },
+      seed: 1,
+    });
   });
   afterEach(() => wms.close());
 
@@ -116,15 +122,20 @@ describe('WMS emulator REST API', () => {
     expect([cancelled.status, cancelled.json.status]).toEqual([200, 'cancelled']);
     // Cancelling again is harmless.
     expect((await call(wms, 'POST', `/v1/fulfilment-orders/${String(a.json.id)}/cancel`)).status).toBe(200);
-    const b = await call(wms, 'POST', '/v1/fulfilment-orders', {
-      body: fulfilmentBody('orders.eu.2/ff'),
-      key: 'b',
-    });
-    await wms.flush();
-    expect(wms.fulfilments.get(String(b.json.id))?.status).toBe('shipped');
     expect(wms.fulfilments.get(String(a.json.id))?.status).toBe('cancelled');
-    const late = await call(wms, 'POST', `/v1/fulfilment-orders/${String(b.json.id)}/cancel`);
-    expect([late.status, late.json.code]).toEqual([409, 'already_shipped']);
+    const fast = await startWmsEmulator({ warehouseId: 'main', webhookSecret: 's', clock: FAST_CLOCK });
+    try {
+      const b = await call(fast, 'POST', '/v1/fulfilment-orders', {
+        body: fulfilmentBody('orders.eu.2/ff'),
+        key: 'b',
+      });
+      await fast.flush();
+      expect(fast.fulfilments.get(String(b.json.id))?.status).toBe('shipped');
+      const late = await call(fast, 'POST', `/v1/fulfilment-orders/${String(b.json.id)}/cancel`);
+      expect([late.status, late.json.code]).toEqual([409, 'already_shipped']);
+    } finally {
+      await fast.close();
+    }
   });
 
   it('a cancelled reference can be requested again under a new key', async () => {
