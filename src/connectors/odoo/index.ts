@@ -25,5 +25,4 @@ export {
   type PollResult,
 } from './feeds/poll.js';
 export { startErpFeeds, type ErpFeeds, type ErpFeedOptions, type FeedName } from './feeds/run-feeds.js';
-export { createOdooErpFromConfig, ODOO_ENDPOINT } from './from-config.js';
 export { clientOrderRef, orderXmlName } from './mapping/from-order.js';
