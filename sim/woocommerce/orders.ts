@@ -20,7 +20,7 @@ import {
 } from './order-items.js';
 import { touch } from './products.js';
 import { autoRefundRemainder } from './refunds.js';
-import { reduceOrderStock, restoreOrderStock } from './stock.js';
+import { adjustEditedLines, reduceOrderStock, restoreOrderStock } from './stock.js';
 import type { WcOrder } from './types.js';
 import { D, fmt, sum } from './money.js';
 
@@ -51,6 +51,7 @@ const STATUS_LABELS: Record<string, string> = {
   trash: 'Trash',
 };
 const PAID_STATUSES = ['processing', 'completed'];
+const STOCK_REDUCED_STATUSES = ['processing', 'completed', 'on-hold'];
 /** Gateways the emulated store has; only some support refunds through the API, as in real stores. */
 export const GATEWAYS: Record<string, { title: string; refunds: boolean; offline: boolean }> = {
   bacs: { title: 'Direct bank transfer', refunds: false, offline: true },
@@ -207,7 +208,7 @@ export function setStatus(ctx: StoreContext, order: WcOrder, to: string, reason 
   }
   if (PAID_STATUSES.includes(to) && order.date_paid === null) setDate(ctx, order, 'date_paid');
   if (to === 'completed') setDate(ctx, order, 'date_completed');
-  if (to === 'processing' || to === 'completed' || to === 'on-hold') reduceOrderStock(ctx, order);
+  if (STOCK_REDUCED_STATUSES.includes(to)) reduceOrderStock(ctx, order);
   if (to === 'cancelled' || to === 'pending') restoreOrderStock(ctx, order);
   if (to === 'refunded') autoRefundRemainder(ctx, order);
   touch(ctx, order);
@@ -282,7 +283,15 @@ export function getOrderOrThrow(ctx: StoreContext, id: number, method: string): 
 
 export function updateOrderWith(ctx: StoreContext, order: WcOrder, body: Body): WcOrder {
   const wasTrashed = order.status === 'trash';
+  const previousLines = order.line_items.map(({ id, product_id, variation_id, name }) => ({
+    id,
+    product_id,
+    variation_id,
+    name,
+  }));
   const { status, setPaid } = applyOrderInput(ctx, order, body);
+  if (Array.isArray(body.line_items) && STOCK_REDUCED_STATUSES.includes(order.status))
+    adjustEditedLines(ctx, order, previousLines);
   if (setPaid) paymentComplete(ctx, order, order.transaction_id);
   if (status !== undefined) setStatus(ctx, order, status);
   touch(ctx, order);

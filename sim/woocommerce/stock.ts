@@ -62,3 +62,35 @@ export function restoreOrderStock(ctx: StoreContext, order: WcOrder): void {
   }
   if (changes.length > 0) addSystemNote(ctx, order.id, `Stock levels increased: ${changes.join(', ')}`);
 }
+
+/**
+ * `wc_maybe_adjust_line_item_product_stock`: editing the items of an order whose stock was
+ * already reduced moves stock by the difference; a removed line gives its stock back.
+ */
+export function adjustEditedLines(
+  ctx: StoreContext,
+  order: WcOrder,
+  previous: Pick<WcLineItem, 'id' | 'product_id' | 'variation_id' | 'name'>[],
+): void {
+  const changes: string[] = [];
+  const current = new Set(order.line_items.map((l) => l.id));
+  for (const line of previous) {
+    const reduced = ctx.state.reducedStock.get(line.id);
+    if (current.has(line.id) || reduced === undefined) continue;
+    ctx.state.reducedStock.delete(line.id);
+    const item = stockHolder(ctx, line);
+    if (!item || item.manage_stock !== true) continue;
+    const { from, to } = changeStock(ctx, item, 'increase', reduced);
+    changes.push(`${label(item, line.name)} ${from}&rarr;${to}`);
+  }
+  for (const line of order.line_items) {
+    const reduced = ctx.state.reducedStock.get(line.id) ?? 0;
+    const diff = line.quantity - reduced;
+    const item = stockHolder(ctx, line);
+    if (diff === 0 || !item || item.manage_stock !== true) continue;
+    const { from, to } = changeStock(ctx, item, diff > 0 ? 'decrease' : 'increase', Math.abs(diff));
+    ctx.state.reducedStock.set(line.id, line.quantity);
+    changes.push(`${label(item, line.name)} ${from}&rarr;${to}`);
+  }
+  if (changes.length > 0) addSystemNote(ctx, order.id, `Adjusted stock: ${changes.join(', ')}`);
+}

@@ -132,6 +132,24 @@ describe('stock rules', () => {
     expect(order.date_completed).not.toBeNull();
   });
 
+  it('editing the lines of a processing order moves stock by the difference', async () => {
+    woo.setStock('MUG', 10);
+    const order = woo.createOrder({ lineItems: [{ sku: 'MUG', quantity: 3 }] });
+    expect(stockOf('MUG')).toBe(7);
+    const lineId = order.line_items[0]?.id as number;
+    const edited = await call(`${api}/orders/${order.id}`, {
+      method: 'PUT',
+      body: { line_items: [{ id: lineId, quantity: 5 }] },
+    });
+    expect(obj(edited.json).total).toBe('50.00');
+    expect(stockOf('MUG')).toBe(5);
+    await call(`${api}/orders/${order.id}`, {
+      method: 'PUT',
+      body: { line_items: [{ id: lineId, quantity: 0 }] },
+    });
+    expect(stockOf('MUG')).toBe(10);
+  });
+
   it('a checkout never oversells', async () => {
     woo.setStock('MUG', 2);
     woo.createOrder({ lineItems: [{ sku: 'MUG', quantity: 2 }] });
