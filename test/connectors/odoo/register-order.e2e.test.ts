@@ -253,4 +253,16 @@ describe.each(cases)('Odoo $version over $transport', ({ version, transport }) =
     }
     expect((await erp.resolveSkus(['MUG'])).get('MUG')?.sku).toBe('MUG');
   });
+
+  it('treats a database serialisation failure as transient, by its exception name', async () => {
+    const erp = connect(emulator, version, transport);
+    emulator.faults.set({ errorRate: 1 });
+    try {
+      const error = await erp.resolveSkus(['MUG']).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TransientError);
+      expect((error as TransientError).code).toMatch(/SerializationFailure|OperationalError/);
+    } finally {
+      emulator.faults.set({ errorRate: 0 });
+    }
+  });
 });
