@@ -82,6 +82,18 @@ describe.each(DIALECTS)('inbox on %s', (dialect) => {
     expect(results.map((r) => r.status)).toEqual(['accepted', 'stale', 'accepted', 'stale', 'accepted']);
   });
 
+  it('refuses a malformed message alone, without failing the batch it would have joined', async () => {
+    const runtime = h.runtime();
+    const good = runtime.inbox.accept(inbound());
+    const bad = runtime.inbox.accept({ ...inbound(), dedupeKey: '' });
+    await expect(bad).rejects.toMatchObject({
+      kind: 'permanent',
+      code: 'invalid_message',
+      message: 'inbound message without dedupeKey',
+    });
+    expect((await good).status).toBe('accepted');
+  });
+
   it('resolves each accept only after its row is committed', async () => {
     const runtime = h.runtime();
     const results = await Promise.all(

@@ -5,6 +5,7 @@ import type { IdFactory } from '../ids.js';
 import type { RuntimeMetrics } from '../metrics.js';
 import { GroupCommit } from '../group-commit.js';
 import { acceptBatch } from './accept-batch.js';
+import { PermanentError } from '../errors.js';
 
 export interface InboxDeps {
   db: Db;
@@ -38,5 +39,33 @@ export function createInbox(deps: InboxDeps): Inbox & { flushed(): Promise<void>
     deps.maxBatch ?? 256,
     deps.writers ?? 1,
   );
-  return { accept: (message) => writer.submit(message), flushed: () => writer.flushed() };
+  return {
+    accept: (message) => {
+      const problem = invalid(message);
+      return problem ? Promise.reject(problem) : writer.submit(message);
+    },
+    flushed: () => writer.flushed(),
+  };
+}
+
+const REQUIRED = ['source', 'dedupeKey', 'type', 'partitionKey', 'subject'] as const;
+
+/** A connector bug must fail its own call, not the whole group-commit batch it would join. */
+function invalid(message: InboundMessage): PermanentError | undefined {
+  for (const field of REQUIRED) {
+    if (typeof message[field] !== 'string' || message[field] === '') {
+      return new PermanentError(`inbound message without ${field}`, { code: 'invalid_message' });
+    }
+  }
+  if (typeof message.body !== 'string')
+    return new PermanentError('inbound message body must be the raw text', { code: 'invalid_message' });
+  if (
+    message.version &&
+    (typeof message.version.key !== 'string' || typeof message.version.value !== 'string')
+  ) {
+    return new PermanentError('inbound message version needs a key and a text value', {
+      code: 'invalid_message',
+    });
+  }
+  return undefined;
 }
