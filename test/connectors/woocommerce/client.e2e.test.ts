@@ -93,6 +93,40 @@ describe('WooClient against the emulator over HTTP (OAuth 1.0a on plain HTTP)', 
     woo.faults.set({ burst429: 0 });
   });
 
+  it('a slow store times out as a TransientError', async () => {
+    woo.faults.set({ latencyMs: 400 });
+    const slow = new WooClient({
+      store: { id: 'eu', url: woo.url, consumerKey: KEY, consumerSecret: SECRET },
+      log: silentLogger(),
+      timeoutMs: 100,
+    });
+    const error = await slow.get('products/1').catch((e: unknown) => e);
+    woo.faults.set({ latencyMs: 0 });
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as TransientError).code).toBe('timeout');
+  });
+
+  it('5xx open the circuit: further calls fail fast without reaching the store', async () => {
+    const policy = createEndpointPolicy('woocommerce:eu-breaker', {
+      failureThreshold: 2,
+      halfOpenAfterMs: 60_000,
+    });
+    const guarded = new WooClient({
+      store: { id: 'eu', url: woo.url, consumerKey: KEY, consumerSecret: SECRET },
+      policy,
+      log: silentLogger(),
+    });
+    woo.faults.set({ rate5xx: 1 });
+    for (let i = 0; i < 2; i += 1)
+      await expect(guarded.get('products/1')).rejects.toBeInstanceOf(TransientError);
+    woo.requests.reset();
+    const error = await guarded.get('products/1').catch((e: unknown) => e);
+    woo.faults.set({ rate5xx: 0 });
+    expect(error).toMatchObject({ code: 'circuit_open' });
+    expect(woo.requests.count()).toBe(0);
+    expect(policy.state().circuit).toBe('open');
+  });
+
   it("404 on an unknown order is permanent with WooCommerce's code", async () => {
     const error = await client.get('orders/424242').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentError);
