@@ -41,13 +41,7 @@ function moveLineAmounts(env: Env, line: Row): LineAmounts {
   });
 }
 
-function moveLines(env: Env, move: Row): Row[] {
-  return env.store.browse(
-    env,
-    'account.move.line',
-    env.store.get(env, 'account.move', move, 'line_ids') as number[],
-  );
-}
+const moveLines = (env: Env, move: Row): Row[] => env.store.related(env, 'account.move', move, 'line_ids');
 
 const moveAmount = (key: 'subtotal' | 'tax' | 'total') => (env: Env, move: Row) =>
   sumAmounts(moveLines(env, move).map((l) => moveLineAmounts(env, l)[key]));

@@ -14,7 +14,7 @@ import { takeQuantity, unreserve, updateQuantity } from './stock-quantities.js';
 
 const openMoves = (env: Env, picking: Row): Row[] =>
   env.store
-    .browse(env, 'stock.move', env.store.get(env, 'stock.picking', picking, 'move_ids') as number[])
+    .related(env, 'stock.picking', picking, 'move_ids')
     .filter((m) => m.state !== 'cancel' && m.state !== 'done');
 
 /** The quantity a validation would process for a move: what the user marked done / picked. */

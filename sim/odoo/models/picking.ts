@@ -57,11 +57,7 @@ export function assignPickings(env: Env, pickings: Row[]): void {
 }
 
 export function refreshPickingState(env: Env, picking: Row): void {
-  const moves = env.store.browse(
-    env,
-    'stock.move',
-    env.store.get(env, 'stock.picking', picking, 'move_ids') as number[],
-  );
+  const moves = env.store.related(env, 'stock.picking', picking, 'move_ids');
   const open = moves.filter((m) => m.state !== 'cancel');
   let state: string;
   if (open.length === 0) state = moves.length > 0 ? 'cancel' : 'draft';
@@ -75,11 +71,7 @@ export function refreshPickingState(env: Env, picking: Row): void {
 function cancelPickings(env: Env, pickings: Row[]): void {
   for (const picking of pickings) {
     if (picking.state === 'done') continue;
-    const moves = env.store.browse(
-      env,
-      'stock.move',
-      env.store.get(env, 'stock.picking', picking, 'move_ids') as number[],
-    );
+    const moves = env.store.related(env, 'stock.picking', picking, 'move_ids');
     for (const move of moves) {
       if (move.state === 'done' || move.state === 'cancel') continue;
       const product = moveProduct(env, move);
@@ -189,11 +181,7 @@ export function pickingModels(version: OdooVersion): ModelDef[] {
       methods: {
         action_confirm: action((env, rows) => {
           for (const p of rows) {
-            for (const m of env.store.browse(
-              env,
-              'stock.move',
-              env.store.get(env, 'stock.picking', p, 'move_ids') as number[],
-            )) {
+            for (const m of env.store.related(env, 'stock.picking', p, 'move_ids')) {
               if (m.state === 'draft') env.store.setRaw(env, 'stock.move', m, { state: 'confirmed' });
             }
           }

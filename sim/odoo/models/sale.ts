@@ -45,13 +45,8 @@ export function lineAmounts(env: Env, line: Row): LineAmounts {
   });
 }
 
-export function orderLines(env: Env, order: Row): Row[] {
-  return env.store.browse(
-    env,
-    'sale.order.line',
-    env.store.get(env, 'sale.order', order, 'order_line') as number[],
-  );
-}
+export const orderLines = (env: Env, order: Row): Row[] =>
+  env.store.related(env, 'sale.order', order, 'order_line');
 
 const orderAmount = (key: 'subtotal' | 'tax' | 'total') => (env: Env, order: Row) =>
   sumAmounts(orderLines(env, order).map((l) => lineAmounts(env, l)[key]));

@@ -210,6 +210,13 @@ export class ModelStore {
     throw invalidField(model, field);
   }
 
+  /** The rows a relational field of `row` points to (x2many or many2one), in the field's order. */
+  related(env: Env, model: string, row: Row, field: string): Row[] {
+    const value = this.get(env, model, row, field);
+    const ids = Array.isArray(value) ? (value as number[]) : typeof value === 'number' ? [value] : [];
+    return this.browse(env, this.fieldDef(model, field)!.relation!, ids);
+  }
+
   displayName(env: Env, model: string, id: number): string {
     const def = this.defs.get(model)!;
     const row = this.row(model, id);
