@@ -149,7 +149,19 @@ async function headerValues(
     client_order_ref: clientOrderRef(options.storeId, order.externalId),
     origin: `WooCommerce ${options.storeId} #${order.number}`,
   };
-  if (pricelistId !== undefined) values.pricelist_id = pricelistId;
+  // The pricelist sets the order's currency: without one in the channel's currency, Odoo would
+  // quietly book the amounts in its default currency.
+  if (pricelistId === undefined) {
+    throw new BusinessError(
+      `No Odoo pricelist in ${order.currency}; create one or set the store's pricelist`,
+      {
+        code: 'no_pricelist_for_currency',
+        system: SYSTEM,
+        details: { currency: order.currency },
+      },
+    );
+  }
+  values.pricelist_id = pricelistId;
   if (warehouseId !== undefined) values.warehouse_id = warehouseId;
   if (ctx.settings.companyId !== undefined) values.company_id = ctx.settings.companyId;
   if (order.customerNote) values.note = order.customerNote;

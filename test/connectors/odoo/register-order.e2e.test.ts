@@ -93,6 +93,27 @@ describe.each(cases)('Odoo $version over $transport', ({ version, transport }) =
     );
   });
 
+  it('books each store in its own currency through the pricelist, and refuses a currency Odoo has no pricelist for', async () => {
+    const erp = connect(emulator, version, transport);
+    const usd = fixtureOrder({
+      id: '2101',
+      storeId: 'us',
+      currency: 'USD',
+      vat: '0',
+      lines: [{ sku: 'CAP', quantity: 2, price: '17.50' }],
+    });
+    const result = await erp.registerOrder(usd, { storeId: 'us' });
+    expect(result.amountTotal).toBe('35.00');
+    expect((await erp.readOrder(result.erpOrderId)).currency).toBe('USD');
+    const chf = fixtureOrder({
+      id: '2102',
+      storeId: 'ch',
+      currency: 'CHF',
+      lines: [{ sku: 'CAP', quantity: 1, price: '15.00' }],
+    });
+    await expect(erp.registerOrder(chf, { storeId: 'ch' })).rejects.toMatchObject({ kind: 'business' });
+  });
+
   it('returns the existing order on a second registration instead of creating another', async () => {
     const erp = connect(emulator, version, transport);
     const order = fixtureOrder({ id: '3001', lines: [{ sku: 'CAP', quantity: 1, price: '15.00' }] });
