@@ -51,6 +51,19 @@ const STATUS_LABELS: Record<string, string> = {
   trash: 'Trash',
 };
 const PAID_STATUSES = ['processing', 'completed'];
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  INR: '₹',
+  JPY: '¥',
+  CHF: 'CHF',
+  AUD: '$',
+  CAD: '$',
+  BRL: 'R$',
+  PLN: 'zł',
+  SEK: 'kr',
+};
 const STOCK_REDUCED_STATUSES = ['processing', 'completed', 'on-hold'];
 /** Gateways the emulated store has; only some support refunds through the API, as in real stores. */
 export const GATEWAYS: Record<string, { title: string; refunds: boolean; offline: boolean }> = {
@@ -242,6 +255,7 @@ export function orderResponse(ctx: StoreContext, order: WcOrder): Record<string,
             .sort((a, b) => b.id - a.id)
             .map((r) => ({ id: r.id, reason: r.reason, total: `-${fmt(D(r.amount), ctx.dp)}` }))
         : order.refunds,
+    currency_symbol: order.currency_symbol ?? CURRENCY_SYMBOLS[order.currency] ?? order.currency,
     payment_url: `${ctx.siteUrl}/checkout/order-pay/${order.id}/?pay_for_order=true&key=${order.order_key}`,
     is_editable: ['pending', 'on-hold', 'auto-draft', 'checkout-draft'].includes(order.status),
     needs_payment: ['pending', 'failed'].includes(order.status) && D(order.total).gt(0),
