@@ -107,6 +107,29 @@ describe('JSON-2', () => {
     expect(options.status).toBe(405);
   });
 
+  it('checks X-Odoo-Database when given', async () => {
+    const res = await fetch(`${odoo.url}/json/2/res.partner/search`, {
+      method: 'POST',
+      headers: {
+        authorization: 'bearer admin',
+        'content-type': 'application/json',
+        'x-odoo-database': 'other',
+      },
+      body: JSON.stringify({ domain: [] }),
+    });
+    expect(res.status).toBe(404);
+    const ok = await fetch(`${odoo.url}/json/2/res.partner/search_count`, {
+      method: 'POST',
+      headers: {
+        authorization: 'bearer admin',
+        'content-type': 'application/json',
+        'x-odoo-database': 'demo',
+      },
+      body: JSON.stringify({ domain: [] }),
+    });
+    expect(await ok.json()).toEqual(expect.any(Number));
+  });
+
   it('does not exist before Odoo 19', async () => {
     const res = await json2(odoo17.url, 'res.partner', 'search', { domain: [] });
     expect(res.status).toBe(404);
@@ -121,6 +144,19 @@ describe('JSON-RPC', () => {
     expect((await jsonrpc(odoo.url, 'common', 'login', ['demo', 'admin', 'wrong'])).body.result).toBe(false);
     const version = await jsonrpc(odoo17.url, 'common', 'version', []);
     expect(version.body.result).toMatchObject({ server_version: '17.0', protocol_version: 1 });
+  });
+
+  it('fails on an unknown database as PostgreSQL would', async () => {
+    const res = await jsonrpc(odoo.url, 'object', 'execute_kw', [
+      'nodb',
+      2,
+      'admin',
+      'res.partner',
+      'search',
+      [[]],
+    ]);
+    expect(res.body.error?.data.name).toBe('psycopg2.OperationalError');
+    expect((await jsonrpc(odoo.url, 'db', 'list', [])).body.result).toEqual(['demo']);
   });
 
   it('runs execute_kw with positional args and kwargs, and reports errors in a 200 envelope by name', async () => {
