@@ -107,8 +107,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     }),
     locations: Object.fromEntries(config.warehouses.map((w) => [w.id, w.erpLocation])),
   });
-  const pollers = role === 'api' ? undefined : registerFlows({ config, runtime, connectors, erp, log });
-  const inventory = createInventory({ config, db: store.db, runtime, woo: (id) => connectors.woo(id), metrics, log, worker: role !== 'api' });
+  const pollers =
+    role === 'api' ? undefined : registerFlows({ config, runtime, connectors, erp, db: store.db, log });
+  const inventory = createInventory({
+    config,
+    db: store.db,
+    runtime,
+    woo: (id) => connectors.woo(id),
+    metrics,
+    log,
+    worker: role !== 'api',
+  });
 
   const plugins: RoutePlugin[] = [
     route(metricsRoutes, { registry: metrics }),
@@ -120,6 +129,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       })),
       inbox: runtime.inbox,
       log,
+      metrics,
     }),
     route(timelineRoutes, { db: store.db }),
     ...inventory.routes,

@@ -9,7 +9,9 @@
  * pollers.start(); // … pollers.stop()
  * ```
  */
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Database } from '../store/schema.js';
 import type { HubConfig } from '../config/schema.js';
 import type { Runtime } from '../runtime/index.js';
 import type { ErpPort } from '../connectors/erp.js';
@@ -27,6 +29,9 @@ import {
   pollStockOnce,
 } from '../connectors/odoo/feeds/poll.js';
 import { startPeriodic, type Periodic } from './periodic.js';
+import { createWmsEventPoller } from '../connectors/wms/index.js';
+import { createOmsRouter, routingRulesFromConfig } from '../oms/index.js';
+import { routingAvailability } from './routing-availability.js';
 
 export interface Pollers {
   start(): void;
@@ -40,16 +45,30 @@ export function registerFlows(deps: {
   runtime: Runtime;
   connectors: Connectors;
   erp: ErpPort;
+  db: Kysely<Database>;
   log: Logger;
 }): Pollers {
-  const { config, runtime, connectors, erp, log } = deps;
+  const { config, runtime, connectors, erp, db, log } = deps;
   const woo = (storeId: string) => wooOrderChannel(connectors.woo(storeId));
   const wms = (locationId: string) => wmsFulfilment(connectors.wms(locationId));
 
   registerWooIngest(runtime, { stores: config.stores, clients: (id) => connectors.woo(id) });
   registerWmsIngest(runtime);
   registerWmsReturnIngest(runtime);
-  registerOrderToCash(runtime, { config, erp, woo, wms, log: log.child({ flow: 'order-to-cash' }) });
+  const rules = routingRulesFromConfig(config.routing ?? {});
+  if (!rules.ok)
+    throw new Error(`routing rules: ${rules.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const router = createOmsRouter({
+    config,
+    rules: rules.rules,
+    availability: routingAvailability({
+      erp,
+      db,
+      warehouses: config.warehouses.map((w) => w.id),
+      dropship: (config.dropship ?? []).map((d) => d.id),
+    }),
+  });
+  registerOrderToCash(runtime, { config, erp, woo, wms, router, log: log.child({ flow: 'order-to-cash' }) });
   registerReturns(runtime, { erp, woo, log: log.child({ flow: 'returns' }) });
 
   // Drop-ship suppliers keep no stock in the ERP; their feed is their own.
@@ -65,6 +84,16 @@ export function registerFlows(deps: {
     { name: 'odoo:prices', intervalMs: erpIntervalMs, run: () => pollPricesOnce(feedDeps) },
     { name: 'odoo:products', intervalMs: erpIntervalMs, run: () => pollProductsOnce(feedDeps) },
     { name: 'odoo:deliveries', intervalMs: erpIntervalMs, run: () => pollDeliveriesOnce(feedDeps) },
+    ...[...config.warehouses, ...(config.dropship ?? [])].map((location) => {
+      const poller = createWmsEventPoller({
+        warehouseId: location.id,
+        client: connectors.wms(location.id),
+        inbox: runtime.inbox,
+        cursors: runtime.cursors,
+        log: log.child({ poller: `wms:${location.id}` }),
+      });
+      return { name: `wms:${location.id}`, intervalMs: 30_000, run: () => poller.pollOnce() };
+    }),
     ...config.stores.map((store) => {
       const poller = createWooPoller({
         store,
