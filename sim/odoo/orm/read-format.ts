@@ -75,10 +75,13 @@ export function sortRows(
     if (field.type === 'boolean') return v ? 1 : 0;
     return v === false ? null : v;
   };
-  return [...rows].sort((a, b) => {
-    for (const key of valid) {
-      const x = value(a, key.name, key.field);
-      const y = value(b, key.name, key.field);
+  if (rows.length < 2) return [...rows];
+  // Compute each row's sort key once: computed fields and display names are not free.
+  const keyed = rows.map((row) => ({ row, keys: valid.map((k) => value(row, k.name, k.field)) }));
+  keyed.sort((a, b) => {
+    for (const [i, key] of valid.entries()) {
+      const x = a.keys[i];
+      const y = b.keys[i];
       if (x === y) continue;
       // PostgreSQL: NULLs sort last ascending, first descending.
       if (x === null || x === undefined) return key.desc ? -1 : 1;
@@ -88,4 +91,5 @@ export function sortRows(
     }
     return 0;
   });
+  return keyed.map((k) => k.row);
 }
