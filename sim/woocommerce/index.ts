@@ -62,6 +62,9 @@ export type {
   WcCoupon,
 } from './types.js';
 export type { JournalEntry, JournalFilter } from './journal.js';
+export type { StoreState } from './store-state.js';
+export type { KeyPermissions } from './auth/authenticate.js';
+export type { FixtureCounts } from './fixtures.js';
 export { phpJsonEncode } from './webhooks/php-json.js';
 export { signBody } from './webhooks/deliver.js';
 export { oauthBaseString, oauthSign } from './auth/oauth1.js';
