@@ -108,7 +108,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     locations: Object.fromEntries(config.warehouses.map((w) => [w.id, w.erpLocation])),
   });
   const pollers =
-    role === 'api' ? undefined : registerFlows({ config, runtime, connectors, erp, db: store.db, log });
+    role === 'api'
+      ? undefined
+      : registerFlows({ config, runtime, connectors, erp, stockReturns: erp, db: store.db, log });
   const inventory = createInventory({
     config,
     db: store.db,

@@ -21,7 +21,7 @@ import { createWooPoller } from '../connectors/woocommerce/poller.js';
 import { registerWmsIngest } from '../connectors/wms/ingest.js';
 import { registerWmsReturnIngest } from '../connectors/wms/ingest-handler.js';
 import { registerOrderToCash, wmsFulfilment, wooOrderChannel } from '../flows/order-to-cash/index.js';
-import { registerReturns } from '../flows/returns/index.js';
+import { registerReturns, type StockReturnPort } from '../flows/returns/index.js';
 import {
   pollDeliveriesOnce,
   pollPricesOnce,
@@ -45,10 +45,12 @@ export function registerFlows(deps: {
   runtime: Runtime;
   connectors: Connectors;
   erp: ErpPort;
+  /** Books restocked returns in the ERP (Odoo's adapter has it). */
+  stockReturns?: StockReturnPort;
   db: Kysely<Database>;
   log: Logger;
 }): Pollers {
-  const { config, runtime, connectors, erp, db, log } = deps;
+  const { config, runtime, connectors, erp, stockReturns, db, log } = deps;
   const woo = (storeId: string) => wooOrderChannel(connectors.woo(storeId));
   const wms = (locationId: string) => wmsFulfilment(connectors.wms(locationId));
 
@@ -69,7 +71,12 @@ export function registerFlows(deps: {
     }),
   });
   registerOrderToCash(runtime, { config, erp, woo, wms, router, log: log.child({ flow: 'order-to-cash' }) });
-  registerReturns(runtime, { erp, woo, log: log.child({ flow: 'returns' }) });
+  registerReturns(runtime, {
+    erp,
+    woo,
+    ...(stockReturns ? { stockReturns } : {}),
+    log: log.child({ flow: 'returns' }),
+  });
 
   // Drop-ship suppliers keep no stock in the ERP; their feed is their own.
   const locations = config.warehouses.map((l) => l.id);
