@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { HubConfig } from '../../config/schema.js';
-import type { Runtime } from '../../runtime/index.js';
+import type { EventInput, Runtime, Trx } from '../../runtime/index.js';
 import type { Database } from '../../store/schema.js';
 import { route, type RoutePlugin } from '../../api/server.js';
 import { availabilityRoutes } from '../../api/v1/availability-routes.js';
@@ -29,6 +29,7 @@ import { startPusher } from './pusher/start-pusher.js';
 import { DEFAULT_STOCK_POLICY, type StockPushPolicy } from './pusher/stock-policy.js';
 import type { WooStockPort } from './pusher/woo-port.js';
 import { inventorySettings, type InventorySettings } from './settings.js';
+import { createStockProjector } from './stock-projector.js';
 import { reservationSweeper } from './sweep-reservations.js';
 
 export interface InventoryDeps {
@@ -65,9 +66,11 @@ export function createInventory(deps: InventoryDeps): Inventory {
   const settings = inventorySettings(deps.config);
   const log = deps.log.child({ flow: 'inventory' });
   const cache = createAvailabilityCache({ db: deps.db, cursors: deps.runtime.cursors, refreshMs: deps.refreshMs ?? 200 });
+  const publish = (events: EventInput[], trx?: Trx) => deps.runtime.publish(events, trx);
+  const projector = createStockProjector({ db: deps.db, settings, cache, publish });
   if (deps.worker) {
-    deps.runtime.subscribe(INVENTORY_CONSUMER, ['stock.changed'], onStockChanged({ settings, cache }));
-    deps.runtime.subscribe(RESERVATIONS_CONSUMER, [...RESERVATION_EVENTS], onReservationsChanged({ settings, cache }));
+    deps.runtime.subscribe(INVENTORY_CONSUMER, ['stock.changed'], onStockChanged(projector));
+    deps.runtime.subscribe(RESERVATIONS_CONSUMER, [...RESERVATION_EVENTS], onReservationsChanged(projector));
   }
   const pusher = startPusher({
     deps: { db: deps.db, woo: deps.woo, lag: propagationHistogram(deps.metrics), policy: deps.policy ?? DEFAULT_STOCK_POLICY, log },
@@ -76,7 +79,7 @@ export function createInventory(deps: InventoryDeps): Inventory {
     log,
     loop: deps.worker,
   });
-  const sweep = reservationSweeper({ db: deps.db, settings, cache, publish: (events, trx) => deps.runtime.publish(events, trx) });
+  const sweep = reservationSweeper(deps.db, projector);
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweepTimer = deps.worker
     ? setInterval(() => {

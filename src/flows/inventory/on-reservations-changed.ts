@@ -1,10 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Envelope, Handler } from '../../runtime/contracts.js';
 import type { Database } from '../../store/schema.js';
-import type { AvailabilityCache } from './availability-cache.js';
-import { feedHealth } from './feed-health.js';
-import { recomputeSku } from './recompute-sku.js';
-import type { InventorySettings } from './settings.js';
+import type { StockProjector } from './stock-projector.js';
 
 /** Events after which the reservation ledger of an order may have changed. */
 export const RESERVATION_EVENTS = [
@@ -33,27 +30,16 @@ export async function skusOf(db: Kysely<Database>, message: Envelope): Promise<s
 
 /**
  * Consumer `inventory-reservations`: when the saga reserves, releases or consumes stock, the SKUs
- * involved are recomputed (their pushes queued and `availability.changed` published) in one commit.
+ * involved are recomputed through the projector (pushes queued, `availability.changed` published).
  *
  * @example
  * ```ts
- * runtime.subscribe('inventory-reservations', [...RESERVATION_EVENTS], onReservationsChanged({ settings, cache }));
+ * runtime.subscribe('inventory-reservations', [...RESERVATION_EVENTS], onReservationsChanged(projector));
  * ```
  */
-export function onReservationsChanged(deps: { settings: InventorySettings; cache: AvailabilityCache }): Handler {
+export function onReservationsChanged(projector: StockProjector): Handler {
   return async (ctx) => {
     const skus = await skusOf(ctx.db, ctx.message);
-    if (skus.length === 0) return;
-    const stale = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds).stale;
-    const rows = await ctx.transaction(async (trx, publish) => {
-      const all = [];
-      for (const sku of skus) {
-        const result = await recomputeSku(trx, deps.settings, sku, { changedAt: ctx.message.occurredAt, stale });
-        await publish(result.events);
-        all.push(...result.rows);
-      }
-      return all;
-    });
-    deps.cache.putAvailability(rows);
+    await Promise.all(skus.map((sku) => projector.submit({ sku, changedAt: ctx.message.occurredAt })));
   };
 }

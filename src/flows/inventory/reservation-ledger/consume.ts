@@ -10,7 +10,12 @@ import type { Database } from '../../../store/schema.js';
  * await consume(db, 'order:eu:1001', ['1', '2']);
  * ```
  */
-export async function consume(db: Kysely<Database>, orderSubject: string, lineIds?: readonly string[], now = new Date()): Promise<number> {
+export async function consume(
+  db: Kysely<Database>,
+  orderSubject: string,
+  lineIds?: readonly string[],
+  now = new Date(),
+): Promise<number> {
   if (lineIds !== undefined && lineIds.length === 0) return 0;
   let query = db
     .updateTable('reservations')

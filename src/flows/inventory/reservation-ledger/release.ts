@@ -11,7 +11,12 @@ import type { Database } from '../../../store/schema.js';
  * await release(db, 'order:eu:1001', ['3']);   // one line
  * ```
  */
-export async function release(db: Kysely<Database>, orderSubject: string, lineIds?: readonly string[], now = new Date()): Promise<number> {
+export async function release(
+  db: Kysely<Database>,
+  orderSubject: string,
+  lineIds?: readonly string[],
+  now = new Date(),
+): Promise<number> {
   if (lineIds !== undefined && lineIds.length === 0) return 0;
   let query = db
     .updateTable('reservations')

@@ -39,6 +39,9 @@ describe('reservation ledger', () => {
     await reserve(store.db, 'order:eu:1', [{ lineId: '2', sku: 'B', location: 'main', quantity: 1 }]);
     expect(await reservedQuantity(store.db, 'A')).toBe(0);
     expect(await reservedQuantity(store.db, 'B')).toBe(0);
-    expect((await reservationsOf(store.db, 'order:eu:1')).map((r) => r.status)).toEqual(['consumed', 'released']);
+    expect((await reservationsOf(store.db, 'order:eu:1')).map((r) => r.status)).toEqual([
+      'consumed',
+      'released',
+    ]);
   });
 });

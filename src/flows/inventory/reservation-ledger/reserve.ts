@@ -19,7 +19,12 @@ export interface ReservationLine {
  * await reserve(db, 'order:eu:1001', [{ lineId: '1', sku: 'TEE-M', location: 'main', quantity: 2 }]);
  * ```
  */
-export async function reserve(db: Kysely<Database>, orderSubject: string, lines: readonly ReservationLine[], now = new Date()): Promise<void> {
+export async function reserve(
+  db: Kysely<Database>,
+  orderSubject: string,
+  lines: readonly ReservationLine[],
+  now = new Date(),
+): Promise<void> {
   const at = now.toISOString();
   for (const line of lines) {
     await db

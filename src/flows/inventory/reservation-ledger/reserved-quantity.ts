@@ -10,7 +10,11 @@ import type { Database } from '../../../store/schema.js';
  * const held = await reservedQuantity(db, 'TEE-M', ['main', 'east']); // e.g. 3
  * ```
  */
-export async function reservedQuantity(db: Kysely<Database>, sku: string, locations?: readonly string[]): Promise<number> {
+export async function reservedQuantity(
+  db: Kysely<Database>,
+  sku: string,
+  locations?: readonly string[],
+): Promise<number> {
   if (locations !== undefined && locations.length === 0) return 0;
   let query = db
     .selectFrom('reservations')
@@ -24,5 +28,10 @@ export async function reservedQuantity(db: Kysely<Database>, sku: string, locati
 
 /** Open reservations of one order, for the timeline and compensations. */
 export async function reservationsOf(db: Kysely<Database>, orderSubject: string) {
-  return db.selectFrom('reservations').selectAll().where('order_subject', '=', orderSubject).orderBy('line_id').execute();
+  return db
+    .selectFrom('reservations')
+    .selectAll()
+    .where('order_subject', '=', orderSubject)
+    .orderBy('line_id')
+    .execute();
 }
