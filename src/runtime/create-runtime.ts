@@ -94,8 +94,11 @@ export interface Runtime {
   /** Rate limit + circuit breaker + timeout for one connector endpoint; one instance per name. */
   policy(name: string, options?: EndpointPolicyOptions): EndpointPolicy;
   start(): Promise<void>;
-  /** Stops claiming, drains running handlers and commits their acks. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming, waits up to `graceMs` (default 30 s) for running handlers and commits their
+   * acks. A handler still running then keeps its lease: its message is delivered again later.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
   /** Resolves when nothing is pending (due or retrying) or processing, and every accept/publish committed. */
   idle(): Promise<void>;
 }
@@ -169,10 +172,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return policy;
     },
     start: () => dispatcher.start(),
-    async stop() {
+    async stop(stopOptions) {
       await inbox.flushed();
       await publisher.flushed();
-      await dispatcher.stop();
+      await dispatcher.stop(stopOptions?.graceMs);
     },
     async idle() {
       for (;;) {

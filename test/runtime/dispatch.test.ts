@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, inbound } from './helpers.js';
+import { DIALECTS, inbound, waitFor } from './helpers.js';
 import { useRuntimeHarness } from './harness.js';
 
 describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
@@ -143,5 +143,20 @@ describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
     await runtime.start();
     await runtime.idle();
     expect(done).toBe(8);
+  });
+
+  it('stop() gives up on a hung handler after the grace period, leaving its message to be redelivered', async () => {
+    const runtime = h.runtime();
+    let started = false;
+    runtime.subscribe('hung', ['test.message'], async () => {
+      started = true;
+      await new Promise(() => undefined);
+    });
+    await runtime.start();
+    await runtime.inbox.accept(inbound());
+    await waitFor(() => started);
+    await runtime.stop({ graceMs: 50 });
+    const rows = await h.store.db.selectFrom('deliveries').select(['status', 'attempts']).execute();
+    expect(rows).toEqual([{ status: 'processing', attempts: 1 }]);
   });
 });

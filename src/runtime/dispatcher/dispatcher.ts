@@ -83,12 +83,20 @@ export class Dispatcher {
   }
 
   /** Stops claiming, lets running handlers finish and their acks commit. */
-  async stop(): Promise<void> {
+  async stop(graceMs = 30_000): Promise<void> {
     if (!this.#loop) return;
     this.#stopping = true;
     this.wake();
     await this.#loop;
-    while (this.#running > 0) await this.nextCycle();
+    const deadline = Date.now() + graceMs;
+    while (this.#running > 0 && Date.now() < deadline) await this.nextCycle();
+    if (this.#running > 0) {
+      // Still leased: delivered again after the restart (or the lease), never lost.
+      this.o.log.warn(
+        { running: this.#running },
+        'handlers still running at shutdown; their messages will be redelivered',
+      );
+    }
     await this.#commitAndClaim(this.#acks.splice(0), [], 0);
     // Claimed but never started: give them back now rather than after the lease.
     if (this.#queue.length > 0) {
