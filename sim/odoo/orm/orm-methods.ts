@@ -3,7 +3,7 @@
  * their Odoo signatures per version so argument binding fails exactly where Odoo's does.
  */
 import { invalidField, userError } from './errors.js';
-import { sumAmounts } from '../models/tax-engine.js';
+import { Decimal } from 'decimal.js';
 import type { Env, MethodDef, OdooVersion, Row, WireValue } from './types.js';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
@@ -252,7 +252,7 @@ function readGroup(env: Env, model: string, args: Record<string, unknown>): Reco
     out[lazy && keys.length > 0 ? `${keys[0]}_count` : '__count'] = rows.length;
     for (const spec of specs) {
       const nums = rows.map((r) => Number(store.get(env, model, r, spec.field)) || 0);
-      const total = sumAmounts(nums);
+      const total = nums.reduce((sum, n) => sum.plus(n), new Decimal(0)).toNumber();
       out[spec.alias] =
         spec.fn === 'min'
           ? Math.min(...nums)
