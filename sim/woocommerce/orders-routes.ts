@@ -3,6 +3,7 @@ import type { StoreContext } from './context.js';
 import { restUrl } from './context.js';
 import { runBatch } from './batch.js';
 import { WcError } from './errors.js';
+import { decimalsParam, withDecimals } from './decimals.js';
 import { commonFilter } from './filters.js';
 import { addNote, noteResponse } from './notes.js';
 import {
@@ -68,7 +69,7 @@ export function registerOrderRoutes(router: Router): void {
       orders,
       params,
       { baseUrl: restUrl(ctx, '/wc/v3/orders'), rawQuery: request.rawQuery },
-      (o) => orderResponse(ctx, o),
+      (o) => withDecimals(orderResponse(ctx, o), decimalsParam(input)),
     );
   });
   router.add('POST', '/wc/v3/orders', 'create', (ctx, request) => {
@@ -83,7 +84,12 @@ export function registerOrderRoutes(router: Router): void {
     }),
   );
   router.add('GET', '/wc/v3/orders/(?<id>\\d+)', 'view', (ctx, request) =>
-    ok(orderResponse(ctx, getOrderOrThrow(ctx, Number(request.params.id), 'GET'))),
+    ok(
+      withDecimals(
+        orderResponse(ctx, getOrderOrThrow(ctx, Number(request.params.id), 'GET')),
+        decimalsParam(request.input),
+      ),
+    ),
   );
   router.add(['POST', 'PUT', 'PATCH'], '/wc/v3/orders/(?<id>\\d+)', 'edit', (ctx, request) =>
     ok(

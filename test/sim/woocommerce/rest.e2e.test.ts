@@ -328,3 +328,13 @@ describe('scheduled sales', () => {
     expect(order.line_items.map((l) => l.subtotal)).toEqual(['40.00', '50.00']);
   });
 });
+
+describe('dp', () => {
+  it('formats order money with the requested decimals', async () => {
+    const order = woo.createOrder({ lineItems: [{ sku: 'TEE-7', quantity: 1 }] });
+    const three = obj((await call(`${api}/orders/${order.id}?dp=3`)).json);
+    expect(three.total).toBe('12.000');
+    expect((arr(three.line_items)[0] as Record<string, unknown>).subtotal).toBe('10.000');
+    expect(obj((await call(`${api}/orders/${order.id}`)).json).total).toBe('12.00');
+  });
+});
