@@ -24,7 +24,15 @@ const BURST = Number(process.env.SAGA_BENCH_ORDERS ?? 600);
 const STEADY_SECONDS = Number(process.env.SAGA_BENCH_SECONDS ?? 10);
 const SKUS = ['TEE-M', 'MUG', 'CAP', 'SOCKS', 'BAG'];
 const SHOPPER = {
-  billing: { first_name: 'Ada', last_name: 'Lovelace', address_1: '1 Main St', city: 'Dublin', postcode: 'D01', country: 'IE', email: 'ada@example.com' },
+  billing: {
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    address_1: '1 Main St',
+    city: 'Dublin',
+    postcode: 'D01',
+    country: 'IE',
+    email: 'ada@example.com',
+  },
   paymentMethod: 'stripe',
 };
 
@@ -33,11 +41,28 @@ async function startWorld() {
   const secret = 'bench-secret';
   const keys = { consumerKey: 'ck_bench', consumerSecret: 'cs_bench' };
   const odoo = await startOdooEmulator({});
-  const woo = await startWooEmulator({ storeId: 'eu', webhookSecret: secret, ...keys, currency: 'EUR', tax: { rate: '20.0000', label: 'VAT' } });
+  const woo = await startWooEmulator({
+    storeId: 'eu',
+    webhookSecret: secret,
+    ...keys,
+    currency: 'EUR',
+    tax: { rate: '20.0000', label: 'VAT' },
+  });
   const clock = { pickMs: 0, packMs: 0, shipMs: 0 };
-  const main = await startWmsEmulator({ warehouseId: 'main', webhookSecret: secret, clock, webhookRetry: { attempts: 20, baseDelayMs: 50 } });
+  const main = await startWmsEmulator({
+    warehouseId: 'main',
+    webhookSecret: secret,
+    clock,
+    webhookRetry: { attempts: 20, baseDelayMs: 50 },
+  });
   for (const [i, sku] of SKUS.entries()) {
-    woo.createProduct({ name: sku, sku, regular_price: `${10 + i}.00`, manage_stock: true, stock_quantity: 10_000_000 });
+    woo.createProduct({
+      name: sku,
+      sku,
+      regular_price: `${10 + i}.00`,
+      manage_stock: true,
+      stock_quantity: 10_000_000,
+    });
     odoo.seed.product({ sku, name: sku, listPrice: 10 + i });
     odoo.seed.stock({ sku, location: 'WH/Stock', quantity: 10_000_000 });
   }
@@ -45,9 +70,32 @@ async function startWorld() {
     database: { kind: 'sqlite', path: join(dir, 'hub.db') },
     bus: { kind: 'embedded' },
     server: { port: 0, publicUrl: 'http://127.0.0.1:8080' },
-    stores: [{ id: 'eu', url: woo.url, ...keys, webhookSecret: secret, currency: 'EUR', locations: ['main'] }],
-    erp: { kind: 'odoo', url: odoo.url, database: odoo.db, username: odoo.login, apiKey: odoo.apiKey, rateLimit: { perSecond: 100_000, burst: 100_000 } },
-    warehouses: [{ id: 'main', erpLocation: 'WH/Stock', wms: { url: main.url, apiKey: main.apiKey, webhookSecret: secret } }],
+    stores: [
+      {
+        id: 'eu',
+        url: woo.url,
+        ...keys,
+        webhookSecret: secret,
+        currency: 'EUR',
+        locations: ['main'],
+        rateLimit: { perSecond: 100_000, burst: 100_000 },
+      },
+    ],
+    erp: {
+      kind: 'odoo',
+      url: odoo.url,
+      database: odoo.db,
+      username: odoo.login,
+      apiKey: odoo.apiKey,
+      rateLimit: { perSecond: 100_000, burst: 100_000 },
+    },
+    warehouses: [
+      {
+        id: 'main',
+        erpLocation: 'WH/Stock',
+        wms: { url: main.url, apiKey: main.apiKey, webhookSecret: secret },
+      },
+    ],
     runtime: { concurrency: 64, maxAttempts: 100, retryBaseMs: 20, retryMaxMs: 500 },
   };
   const hub = await createHub({ config, log: silentLogger(), port: 0 });
@@ -55,7 +103,13 @@ async function startWorld() {
   main.setWebhookUrl(`${hub.url}/webhooks/wms/main`);
   const client = new WooClient({ store: { id: 'eu', url: woo.url, ...keys }, log: silentLogger() });
   for (const topic of ['order.created', 'order.updated']) {
-    await client.createWebhook({ name: topic, topic, delivery_url: `${hub.url}/webhooks/woocommerce/eu`, secret, status: 'active' });
+    await client.createWebhook({
+      name: topic,
+      topic,
+      delivery_url: `${hub.url}/webhooks/woocommerce/eu`,
+      secret,
+      status: 'active',
+    });
   }
   return {
     hub,
@@ -69,7 +123,11 @@ async function startWorld() {
 }
 
 async function countState(hub: Hub, state: string): Promise<number> {
-  const row = await hub.store.db.selectFrom('saga_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', state).executeTakeFirst();
+  const row = await hub.store.db
+    .selectFrom('saga_orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', state)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -81,13 +139,18 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
   }
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 export async function run(): Promise<BenchResult> {
   const world = await startWorld();
   try {
     const { hub, woo } = world;
-    const order = (i: number) => woo.createOrder({ lineItems: [{ sku: SKUS[i % SKUS.length] as string, quantity: 1 + (i % 3) }], ...SHOPPER });
+    const order = (i: number) =>
+      woo.createOrder({
+        lineItems: [{ sku: SKUS[i % SKUS.length] as string, quantity: 1 + (i % 3) }],
+        ...SHOPPER,
+      });
 
     // 1. Burst: everything at once, timed until the last order is settled.
     const started = Date.now();
@@ -114,11 +177,21 @@ export async function run(): Promise<BenchResult> {
       .where('summary', '=', 'routed → registered')
       .where('subject', 'in', [...createdAt.keys()])
       .execute();
-    const latencies = registered.map((r) => Date.parse(r.at) - (createdAt.get(r.subject) ?? 0)).sort((a, b) => a - b);
+    const latencies = registered
+      .map((r) => Date.parse(r.at) - (createdAt.get(r.subject) ?? 0))
+      .sort((a, b) => a - b);
     return {
       title: `Order-to-cash saga, SQLite, emulators at zero latency (${SKUS.length} SKUs, 1 store, 1 warehouse)`,
       rows: [
-        { measure: 'burst: orders checkout → settled', orders: BURST, seconds: burstSeconds.toFixed(1), 'orders/s': rate.toFixed(1), 'p50 ms': '', 'p95 ms': '', 'p99 ms': '' },
+        {
+          measure: 'burst: orders checkout → settled',
+          orders: BURST,
+          seconds: burstSeconds.toFixed(1),
+          'orders/s': rate.toFixed(1),
+          'p50 ms': '',
+          'p95 ms': '',
+          'p99 ms': '',
+        },
         {
           measure: `steady ${steadyRate.toFixed(0)}/s: checkout → ERP registered`,
           orders: latencies.length,

@@ -49,7 +49,10 @@ export interface E2e {
   odoo: OdooEmulator;
   wms: { main: WmsEmulator; east: WmsEmulator };
   saga(orderId: number | string): Promise<SagaOrder | undefined>;
-  waitFor(condition: () => Promise<boolean> | boolean, options?: { timeoutMs?: number; what?: string }): Promise<void>;
+  waitFor(
+    condition: () => Promise<boolean> | boolean,
+    options?: { timeoutMs?: number; what?: string },
+  ): Promise<void>;
   /** Starts a fresh hub process-equivalent on the same store and emulators. */
   restartHub(): Promise<void>;
   stop(): Promise<void>;
@@ -63,12 +66,30 @@ function steppingClock(): () => Date {
 
 /** A shopper's checkout with a complete address (the emulator's default has no street). */
 export const SHOPPER = {
-  billing: { first_name: 'Ada', last_name: 'Lovelace', address_1: '1 Main St', city: 'Dublin', postcode: 'D01', country: 'IE', email: 'ada@example.com' },
-  shippingAddress: { first_name: 'Ada', last_name: 'Lovelace', address_1: '1 Main St', city: 'Dublin', postcode: 'D01', country: 'IE' },
+  billing: {
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    address_1: '1 Main St',
+    city: 'Dublin',
+    postcode: 'D01',
+    country: 'IE',
+    email: 'ada@example.com',
+  },
+  shippingAddress: {
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    address_1: '1 Main St',
+    city: 'Dublin',
+    postcode: 'D01',
+    country: 'IE',
+  },
   paymentMethod: 'stripe',
 };
 
-export async function waitFor(condition: () => Promise<boolean> | boolean, options: { timeoutMs?: number; what?: string } = {}): Promise<void> {
+export async function waitFor(
+  condition: () => Promise<boolean> | boolean,
+  options: { timeoutMs?: number; what?: string } = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
     if (await condition()) return;
@@ -94,16 +115,40 @@ export async function startSystems(options: E2eOptions = {}): Promise<Systems> {
   const skus = options.skus ?? ['TEE-M', 'MUG', 'CAP'];
   const stock = options.stock ?? 10_000;
   const odoo = await startOdooEmulator({});
-  const woo = await startWooEmulator({ storeId: 'eu', webhookSecret: WOO_SECRET, consumerKey: CK, consumerSecret: CS, currency: 'EUR', tax: { rate: '20.0000', label: 'VAT' }, clock: steppingClock() });
+  const woo = await startWooEmulator({
+    storeId: 'eu',
+    webhookSecret: WOO_SECRET,
+    consumerKey: CK,
+    consumerSecret: CS,
+    currency: 'EUR',
+    tax: { rate: '20.0000', label: 'VAT' },
+    clock: steppingClock(),
+  });
   const step = options.wmsStepMs ?? 5;
   const clock = { pickMs: step, packMs: step, shipMs: step };
   const wms = {
-    main: await startWmsEmulator({ warehouseId: 'main', webhookSecret: WMS_SECRET, clock, webhookRetry: { attempts: 20, baseDelayMs: 50 } }),
-    east: await startWmsEmulator({ warehouseId: 'east', webhookSecret: WMS_SECRET, clock, webhookRetry: { attempts: 20, baseDelayMs: 50 } }),
+    main: await startWmsEmulator({
+      warehouseId: 'main',
+      webhookSecret: WMS_SECRET,
+      clock,
+      webhookRetry: { attempts: 20, baseDelayMs: 50 },
+    }),
+    east: await startWmsEmulator({
+      warehouseId: 'east',
+      webhookSecret: WMS_SECRET,
+      clock,
+      webhookRetry: { attempts: 20, baseDelayMs: 50 },
+    }),
   };
   for (const [index, sku] of skus.entries()) {
     const price = `${10 + index * 5}.00`;
-    woo.createProduct({ name: `Product ${sku}`, sku, regular_price: price, manage_stock: true, stock_quantity: stock });
+    woo.createProduct({
+      name: `Product ${sku}`,
+      sku,
+      regular_price: price,
+      manage_stock: true,
+      stock_quantity: stock,
+    });
     odoo.seed.product({ sku, name: `Product ${sku}`, listPrice: Number(price) });
     odoo.seed.stock({ sku, location: 'WH/Stock', quantity: stock });
     odoo.seed.stock({ sku, location: 'WH2/Stock', quantity: stock });
@@ -112,11 +157,29 @@ export async function startSystems(options: E2eOptions = {}): Promise<Systems> {
     database: { kind: 'sqlite', path: join(dir, 'hub.db') },
     bus: { kind: 'embedded' },
     server: { port: 0, publicUrl: 'http://127.0.0.1:8080' },
-    stores: [{ id: 'eu', url: woo.url, consumerKey: CK, consumerSecret: CS, webhookSecret: WOO_SECRET, currency: 'EUR', locations: ['main', 'east'] }],
+    stores: [
+      {
+        id: 'eu',
+        url: woo.url,
+        consumerKey: CK,
+        consumerSecret: CS,
+        webhookSecret: WOO_SECRET,
+        currency: 'EUR',
+        locations: ['main', 'east'],
+      },
+    ],
     erp: { kind: 'odoo', url: odoo.url, database: odoo.db, username: odoo.login, apiKey: odoo.apiKey },
     warehouses: [
-      { id: 'main', erpLocation: 'WH/Stock', wms: { url: wms.main.url, apiKey: wms.main.apiKey, webhookSecret: WMS_SECRET } },
-      { id: 'east', erpLocation: 'WH2/Stock', wms: { url: wms.east.url, apiKey: wms.east.apiKey, webhookSecret: WMS_SECRET } },
+      {
+        id: 'main',
+        erpLocation: 'WH/Stock',
+        wms: { url: wms.main.url, apiKey: wms.main.apiKey, webhookSecret: WMS_SECRET },
+      },
+      {
+        id: 'east',
+        erpLocation: 'WH2/Stock',
+        wms: { url: wms.east.url, apiKey: wms.east.apiKey, webhookSecret: WMS_SECRET },
+      },
     ],
     payments: { proceedUnpaid: ['cod'] },
     runtime: { concurrency: 32, maxAttempts: 200, retryBaseMs: 20, retryMaxMs: 300 },
@@ -174,23 +237,54 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
 
 /** What the hub holds when a wait times out: saga states, dead letters, parked messages. */
 export async function diagnose(hub: Hub): Promise<string> {
-  const states = await hub.store.db.selectFrom('saga_orders').select(['subject', 'state', 'parked_reason']).limit(20).execute();
+  const states = await hub.store.db
+    .selectFrom('saga_orders')
+    .select(['subject', 'state', 'parked_reason'])
+    .limit(20)
+    .execute();
   const dead = await hub.runtime.deadLetters.list({});
   const parked = await hub.runtime.parked.list({});
-  const timeline = await hub.store.db.selectFrom('timeline_entries').select(['subject', 'kind', 'summary']).orderBy('id').limit(60).execute();
-  return JSON.stringify({ states, dead: dead.slice(0, 5).map((d) => [d.consumer, d.type, d.error]), parked: parked.slice(0, 5).map((p) => [p.consumer, p.message.type, p.reason]), timeline }, null, 1);
+  const timeline = await hub.store.db
+    .selectFrom('timeline_entries')
+    .select(['subject', 'kind', 'summary'])
+    .orderBy('id')
+    .limit(60)
+    .execute();
+  return JSON.stringify(
+    {
+      states,
+      dead: dead.slice(0, 5).map((d) => [d.consumer, d.type, d.error]),
+      parked: parked.slice(0, 5).map((p) => [p.consumer, p.message.type, p.reason]),
+      timeline,
+    },
+    null,
+    1,
+  );
 }
 
 /** Points the warehouses' webhooks and the store's order webhooks (as a merchant does in wp-admin) at the hub. */
-export async function pointWebhooks({ woo, wms }: Pick<Systems, 'woo' | 'wms'>, hubUrl: string): Promise<void> {
+export async function pointWebhooks(
+  { woo, wms }: Pick<Systems, 'woo' | 'wms'>,
+  hubUrl: string,
+): Promise<void> {
   wms.main.setWebhookUrl(`${hubUrl}/webhooks/wms/main`);
   wms.east.setWebhookUrl(`${hubUrl}/webhooks/wms/east`);
-  const client = new WooClient({ store: { id: 'eu', url: woo.url, consumerKey: CK, consumerSecret: CS }, log: silentLogger() });
+  const client = new WooClient({
+    store: { id: 'eu', url: woo.url, consumerKey: CK, consumerSecret: CS },
+    log: silentLogger(),
+  });
   const deliveryUrl = `${hubUrl}/webhooks/woocommerce/eu`;
   const existing = await client.listWebhooks();
   for (const topic of ['order.created', 'order.updated']) {
     const found = existing.find((w) => w.topic === topic);
     if (found) await client.updateWebhook(found.id, { delivery_url: deliveryUrl, status: 'active' });
-    else await client.createWebhook({ name: `hub ${topic}`, topic, delivery_url: deliveryUrl, secret: WOO_SECRET, status: 'active' });
+    else
+      await client.createWebhook({
+        name: `hub ${topic}`,
+        topic,
+        delivery_url: deliveryUrl,
+        secret: WOO_SECRET,
+        status: 'active',
+      });
   }
 }

@@ -28,25 +28,53 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
     async () => {
       const started = Date.now();
       for (let i = 0; i < ORDERS; i += 1) {
-        const items = [{ sku: SKUS[i % SKUS.length] as string, quantity: 1 + (i % 3) }, ...(i % 2 === 0 ? [{ sku: SKUS[(i + 2) % SKUS.length] as string, quantity: 1 }] : [])];
+        const items = [
+          { sku: SKUS[i % SKUS.length] as string, quantity: 1 + (i % 3) },
+          ...(i % 2 === 0 ? [{ sku: SKUS[(i + 2) % SKUS.length] as string, quantity: 1 }] : []),
+        ];
         const order = env.woo.createOrder({ lineItems: items, ...SHOPPER, transactionId: `ch_${i}` });
         ids.push(order.id);
         totals.set(order.id, order.total);
         lines.set(order.id, items);
       }
       const settled = async () =>
-        Number((await env.hub.store.db.selectFrom('saga_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'settled').executeTakeFirst())?.n ?? 0);
-      await env.waitFor(async () => (await settled()) === ORDERS, { what: `${ORDERS} orders settled`, timeoutMs: 20 * 60_000 });
+        Number(
+          (
+            await env.hub.store.db
+              .selectFrom('saga_orders')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('state', '=', 'settled')
+              .executeTakeFirst()
+          )?.n ?? 0,
+        );
+      await env.waitFor(async () => (await settled()) === ORDERS, {
+        what: `${ORDERS} orders settled`,
+        timeoutMs: 20 * 60_000,
+      });
       const seconds = (Date.now() - started) / 1000;
-      console.log(`${ORDERS} orders settled in ${seconds.toFixed(1)} s (${(ORDERS / seconds).toFixed(1)} orders/s)`);
+      console.log(
+        `${ORDERS} orders settled in ${seconds.toFixed(1)} s (${(ORDERS / seconds).toFixed(1)} orders/s)`,
+      );
 
       // ERP: exactly one sales order per WooCommerce order, with its lines and the channel's total.
-      const erp = env.odoo.models.searchRead('sale.order', [], ['client_order_ref', 'amount_total', 'order_line', 'state']);
+      const erp = env.odoo.models.searchRead(
+        'sale.order',
+        [],
+        ['client_order_ref', 'amount_total', 'order_line', 'state'],
+      );
       expect(erp).toHaveLength(ORDERS);
       const byRef = new Map(erp.map((o) => [String(o.client_order_ref), o]));
       expect(byRef.size).toBe(ORDERS);
-      const erpLines = env.odoo.models.searchRead('sale.order.line', [], ['order_id', 'product_id', 'product_uom_qty', 'display_type']);
-      const products = new Map(env.odoo.models.searchRead('product.product', [], ['default_code']).map((p) => [Number(p.id), String(p.default_code)]));
+      const erpLines = env.odoo.models.searchRead(
+        'sale.order.line',
+        [],
+        ['order_id', 'product_id', 'product_uom_qty', 'display_type'],
+      );
+      const products = new Map(
+        env.odoo.models
+          .searchRead('product.product', [], ['default_code'])
+          .map((p) => [Number(p.id), String(p.default_code)]),
+      );
       const linesByOrder = new Map<number, Map<string, number>>();
       for (const l of erpLines) {
         const orderId = Number((l.order_id as [number, string])[0]);
@@ -56,7 +84,11 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
         m.set(sku, (m.get(sku) ?? 0) + Number(l.product_uom_qty));
         linesByOrder.set(orderId, m);
       }
-      const invoices = env.odoo.models.searchRead('account.move', [['move_type', '=', 'out_invoice']], ['invoice_origin', 'amount_total', 'payment_state']);
+      const invoices = env.odoo.models.searchRead(
+        'account.move',
+        [['move_type', '=', 'out_invoice']],
+        ['invoice_origin', 'amount_total', 'payment_state'],
+      );
       const invoiceByOrigin = new Map(invoices.map((inv) => [String(inv.invoice_origin), inv]));
       let channelSum = 0n;
       let erpSum = 0n;
@@ -81,7 +113,9 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
         if (invoice) expect(cents(invoice.amount_total), ref).toBe(cents(totals.get(id)));
       }
       expect(erpSum).toBe(channelSum);
-      const shipped = [...env.wms.main.fulfilments.list(), ...env.wms.east.fulfilments.list()].filter((f) => f.status === 'shipped');
+      const shipped = [...env.wms.main.fulfilments.list(), ...env.wms.east.fulfilments.list()].filter(
+        (f) => f.status === 'shipped',
+      );
       expect(new Set(shipped.map((f) => f.reference)).size).toBe(ORDERS);
     },
     25 * 60_000,

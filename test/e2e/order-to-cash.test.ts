@@ -11,10 +11,21 @@ describe('order-to-cash end to end over HTTP (WooCommerce, Odoo, WMS emulators)'
   });
 
   it('happy path: a paid order is registered, shipped, completed, invoiced and settled', async () => {
-    const order = env.woo.createOrder({ lineItems: [{ sku: 'TEE-M', quantity: 2 }, { sku: 'MUG', quantity: 1 }], ...SHOPPER, transactionId: 'ch_1' });
+    const order = env.woo.createOrder({
+      lineItems: [
+        { sku: 'TEE-M', quantity: 2 },
+        { sku: 'MUG', quantity: 1 },
+      ],
+      ...SHOPPER,
+      transactionId: 'ch_1',
+    });
     await env.waitFor(async () => (await env.saga(order.id))?.state === 'settled', { what: 'order settled' });
     const saga = await env.saga(order.id);
-    const erpOrders = env.odoo.models.searchRead('sale.order', [['client_order_ref', '=', `WC-eu-${order.id}`]], ['amount_total', 'state']);
+    const erpOrders = env.odoo.models.searchRead(
+      'sale.order',
+      [['client_order_ref', '=', `WC-eu-${order.id}`]],
+      ['amount_total', 'state'],
+    );
     expect(erpOrders).toHaveLength(1);
     expect(erpOrders[0]?.amount_total).toBe(Number(order.total));
     expect(env.woo.getOrder(order.id)?.status).toBe('completed');

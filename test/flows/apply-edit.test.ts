@@ -10,17 +10,46 @@ describe('applyEdit (order edited in WooCommerce after ERP registration)', () =>
   let h: SagaHarness;
   let io: StepIO;
   const order = buildOrder({ id: '4001', lines: [{ sku: 'A', quantity: 1, unitPrice: '10.00' }] });
-  const edited = buildOrder({ id: '4001', lines: [{ sku: 'A', quantity: 2, unitPrice: '10.00' }], modifiedAt: '2026-11-23T11:00:00Z' });
+  const edited = buildOrder({
+    id: '4001',
+    lines: [{ sku: 'A', quantity: 2, unitPrice: '10.00' }],
+    modifiedAt: '2026-11-23T11:00:00Z',
+  });
   const registered = (): SagaOrder => ({
-    subject: 'order:eu:4001', storeId: 'eu', orderId: '4001', state: 'reserved', since: '2026-11-23T10:00:00Z', order,
-    erp: { id: '1', name: 'S00001', state: 'confirmed' }, fulfilments: [], shipments: [], amounts: { currency: 'EUR', channelTotal: order.totals.total.amount }, version: 1,
+    subject: 'order:eu:4001',
+    storeId: 'eu',
+    orderId: '4001',
+    state: 'reserved',
+    since: '2026-11-23T10:00:00Z',
+    order,
+    erp: { id: '1', name: 'S00001', state: 'confirmed' },
+    fulfilments: [],
+    shipments: [],
+    amounts: { currency: 'EUR', channelTotal: order.totals.total.amount },
+    version: 1,
   });
 
   beforeEach(async () => {
     h = await startSagaHarness();
     await h.erp.registerOrder(order);
-    const deps = { config: h.config, erp: h.erp, woo: () => h.channel, wms: () => { throw new Error('not used'); }, log: silentLogger(), router: configRouter(h.config), now: () => new Date() };
-    io = { deps, effects: h.runtime.effects, db: h.store.db, correlationId: 'c-1', once: (perform) => perform() };
+    const deps = {
+      config: h.config,
+      erp: h.erp,
+      woo: () => h.channel,
+      wms: () => {
+        throw new Error('not used');
+      },
+      log: silentLogger(),
+      router: configRouter(h.config),
+      now: () => new Date(),
+    };
+    io = {
+      deps,
+      effects: h.runtime.effects,
+      db: h.store.db,
+      correlationId: 'c-1',
+      once: (perform) => perform(),
+    };
   });
   afterEach(async () => {
     await h.stop();

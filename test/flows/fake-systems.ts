@@ -11,7 +11,14 @@
  */
 import type { Invoice, CreditNote, Order, Refund } from '../../src/canonical/index.js';
 import type { RegisteredOrder } from '../../src/connectors/erp.js';
-import type { SagaErpPort, ChannelRefundRequest, FulfilmentCreate, FulfilmentOrderRef, FulfilmentPort, OrderChannelPort } from '../../src/flows/order-to-cash/index.js';
+import type {
+  SagaErpPort,
+  ChannelRefundRequest,
+  FulfilmentCreate,
+  FulfilmentOrderRef,
+  FulfilmentPort,
+  OrderChannelPort,
+} from '../../src/flows/order-to-cash/index.js';
 import { BusinessError, TransientError } from '../../src/runtime/errors.js';
 
 export class FakeErp implements SagaErpPort {
@@ -27,7 +34,8 @@ export class FakeErp implements SagaErpPort {
 
   private gate(call: string) {
     this.calls.push(call);
-    if (this.maintenance) throw new TransientError('Odoo is under maintenance', { code: 'maintenance', system: 'odoo' });
+    if (this.maintenance)
+      throw new TransientError('Odoo is under maintenance', { code: 'maintenance', system: 'odoo' });
   }
 
   async registerOrder(order: Order): Promise<RegisteredOrder> {
@@ -35,15 +43,33 @@ export class FakeErp implements SagaErpPort {
     if (this.reject) throw new BusinessError(this.reject, { code: 'ValidationError', system: 'odoo' });
     const key = `${order.storeId}:${order.externalId}`;
     const found = this.orders.get(key);
-    if (found) return { erpOrderId: found.id, erpOrderName: found.name, amountTotal: found.order.totals.total.amount, created: false };
+    if (found)
+      return {
+        erpOrderId: found.id,
+        erpOrderName: found.name,
+        amountTotal: found.order.totals.total.amount,
+        created: false,
+      };
     const id = String(this.orders.size + 1);
     this.orders.set(key, { id, name: `S${id.padStart(5, '0')}`, order, state: 'draft' });
-    return { erpOrderId: id, erpOrderName: `S${id.padStart(5, '0')}`, amountTotal: order.totals.total.amount, created: true };
+    return {
+      erpOrderId: id,
+      erpOrderName: `S${id.padStart(5, '0')}`,
+      amountTotal: order.totals.total.amount,
+      created: true,
+    };
   }
   async findOrder(storeId: string, externalId: string) {
     this.calls.push('findOrder');
     const found = this.orders.get(`${storeId}:${externalId}`);
-    return found && { erpOrderId: found.id, erpOrderName: found.name, amountTotal: found.order.totals.total.amount, created: false };
+    return (
+      found && {
+        erpOrderId: found.id,
+        erpOrderName: found.name,
+        amountTotal: found.order.totals.total.amount,
+        created: false,
+      }
+    );
   }
   private byId(id: string) {
     const found = [...this.orders.values()].find((o) => o.id === id);
@@ -132,7 +158,9 @@ export class FakeChannel implements OrderChannelPort {
     return id;
   }
   async listRefunds(orderId: string) {
-    return this.refunds.filter((r) => r.orderId === orderId).map((r) => ({ id: r.id, reason: r.request.reason }));
+    return this.refunds
+      .filter((r) => r.orderId === orderId)
+      .map((r) => ({ id: r.id, reason: r.request.reason }));
   }
 }
 

@@ -52,11 +52,25 @@ export function buildOrder(options: FixtureOptions): Order {
   });
   const shipping = money(currency, options.shipping ?? '5.00');
   const shippingTax = vat(shipping);
-  const subtotal = sum(currency, lines.map((l) => l.subtotal));
-  const lineTax = sum(currency, lines.map((l) => l.totalTax));
+  const subtotal = sum(
+    currency,
+    lines.map((l) => l.subtotal),
+  );
+  const lineTax = sum(
+    currency,
+    lines.map((l) => l.totalTax),
+  );
   const taxTotal = add(lineTax, shippingTax);
   const at = options.modifiedAt ?? '2026-11-23T10:00:00Z';
-  const address = { firstName: 'Ada', lastName: 'Lovelace', line1: '1 Main St', city: 'Dublin', postcode: 'D01', country: 'IE', email: 'ada@example.com' };
+  const address = {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    line1: '1 Main St',
+    city: 'Dublin',
+    postcode: 'D01',
+    country: 'IE',
+    email: 'ada@example.com',
+  };
   return {
     channel: 'woocommerce',
     storeId,
@@ -67,10 +81,27 @@ export function buildOrder(options: FixtureOptions): Order {
     currency,
     pricesIncludeTax: false,
     lines,
-    shippingLines: [{ methodId: 'flat_rate', methodTitle: 'Flat rate', total: shipping, totalTax: shippingTax, taxes: tax(shippingTax) }],
+    shippingLines: [
+      {
+        methodId: 'flat_rate',
+        methodTitle: 'Flat rate',
+        total: shipping,
+        totalTax: shippingTax,
+        taxes: tax(shippingTax),
+      },
+    ],
     feeLines: [],
     couponLines: [],
-    taxLines: [{ rateId: '1', label: 'VAT', rate: '20', compound: false, taxTotal: lineTax, shippingTaxTotal: shippingTax }],
+    taxLines: [
+      {
+        rateId: '1',
+        label: 'VAT',
+        rate: '20',
+        compound: false,
+        taxTotal: lineTax,
+        shippingTaxTotal: shippingTax,
+      },
+    ],
     totals: {
       subtotal,
       discountTotal: money(currency, '0'),
@@ -81,7 +112,11 @@ export function buildOrder(options: FixtureOptions): Order {
       taxTotal,
       total: add(add(subtotal, shipping), taxTotal),
     },
-    payment: { status: options.paymentStatus ?? 'paid', method: options.paymentMethod ?? 'stripe', transactionId: `ch_${options.id}` },
+    payment: {
+      status: options.paymentStatus ?? 'paid',
+      method: options.paymentMethod ?? 'stripe',
+      transactionId: `ch_${options.id}`,
+    },
     customer: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' },
     billing: address,
     shipping: address,

@@ -6,7 +6,12 @@ import { buildOrder } from './order-fixture.js';
 import { startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
 
 const cancel = (orderId: string) =>
-  makeEvent('order.cancelled', orderSubject('eu', orderId), orderPartitionKey('eu', orderId), { storeId: 'eu', orderId, reason: 'customer asked', by: 'customer' });
+  makeEvent('order.cancelled', orderSubject('eu', orderId), orderPartitionKey('eu', orderId), {
+    storeId: 'eu',
+    orderId,
+    reason: 'customer asked',
+    by: 'customer',
+  });
 const failed = (orderId: string, reference: string, location: string, lineId: string, sku: string) =>
   makeEvent('fulfilment.failed', orderSubject('eu', orderId), orderPartitionKey('eu', orderId), {
     storeId: 'eu',
@@ -51,7 +56,10 @@ describe('order-to-cash saga: compensations', () => {
     h = await startSagaHarness();
     const order = buildOrder({ id: '3003', lines: [{ sku: 'A', quantity: 1, unitPrice: '10.00' }] });
     await h.receive(order);
-    await h.receive({ ...order, payment: { ...order.payment, status: 'voided' }, modifiedAt: '2026-11-23T11:00:00Z' }, 'order.updated');
+    await h.receive(
+      { ...order, payment: { ...order.payment, status: 'voided' }, modifiedAt: '2026-11-23T11:00:00Z' },
+      'order.updated',
+    );
     expect((await h.saga('3003'))?.state).toBe('cancelled');
     expect(h.erp.calls).toContain('cancelOrder');
   });
@@ -62,7 +70,12 @@ describe('order-to-cash saga: compensations', () => {
     await h.receive(buildOrder({ id: '3004', lines: [{ sku: 'A', quantity: 1, unitPrice: '10.00' }] }));
     let saga = await h.saga('3004');
     expect(saga?.state).toBe('parked');
-    expect(saga?.parked).toMatchObject({ code: 'ValidationError', reason: 'The customer is blocked for credit', from: 'routed', step: 'register' });
+    expect(saga?.parked).toMatchObject({
+      code: 'ValidationError',
+      reason: 'The customer is blocked for credit',
+      from: 'routed',
+      step: 'register',
+    });
     h.erp.reject = undefined;
     await h.publish([resumeOrderEvent('eu', '3004', { by: 'ops' })]);
     saga = await h.saga('3004');
@@ -72,7 +85,15 @@ describe('order-to-cash saga: compensations', () => {
 
   it('reroutes a line the first warehouse cannot pick, then completes when both parts ship', async () => {
     h = await startSagaHarness();
-    await h.receive(buildOrder({ id: '3005', lines: [{ sku: 'A', quantity: 1, unitPrice: '10.00' }, { sku: 'B', quantity: 1, unitPrice: '5.00' }] }));
+    await h.receive(
+      buildOrder({
+        id: '3005',
+        lines: [
+          { sku: 'A', quantity: 1, unitPrice: '10.00' },
+          { sku: 'B', quantity: 1, unitPrice: '5.00' },
+        ],
+      }),
+    );
     await h.publish([failed('3005', 'WC-eu-3005/main/1', 'main', '2', 'B')]);
     await h.publish([failed('3005', 'WC-eu-3005/main/1', 'main', '2', 'B')]);
     let saga = await h.saga('3005');
@@ -87,11 +108,27 @@ describe('order-to-cash saga: compensations', () => {
   });
 
   it('cancels a line no location can serve and requests its refund in the channel', async () => {
-    h = await startSagaHarness({ config: testConfig({ stores: [{ ...testConfig().stores[0]!, locations: ['main'] }] }) });
-    await h.receive(buildOrder({ id: '3006', lines: [{ sku: 'A', quantity: 1, unitPrice: '10.00' }, { sku: 'B', quantity: 2, unitPrice: '5.00' }] }));
+    h = await startSagaHarness({
+      config: testConfig({ stores: [{ ...testConfig().stores[0]!, locations: ['main'] }] }),
+    });
+    await h.receive(
+      buildOrder({
+        id: '3006',
+        lines: [
+          { sku: 'A', quantity: 1, unitPrice: '10.00' },
+          { sku: 'B', quantity: 2, unitPrice: '5.00' },
+        ],
+      }),
+    );
     await h.publish([
       makeEvent('fulfilment.failed', orderSubject('eu', '3006'), orderPartitionKey('eu', '3006'), {
-        storeId: 'eu', orderId: '3006', requestId: 'WC-eu-3006/main/1', location: 'main', code: 'line_unfulfillable', reason: 'cannot pick', lines: [{ lineId: '2', sku: 'B', quantity: 2 }],
+        storeId: 'eu',
+        orderId: '3006',
+        requestId: 'WC-eu-3006/main/1',
+        location: 'main',
+        code: 'line_unfulfillable',
+        reason: 'cannot pick',
+        lines: [{ lineId: '2', sku: 'B', quantity: 2 }],
       }),
     ]);
     expect(h.channel.refunds).toHaveLength(1);
@@ -108,7 +145,11 @@ describe('order-to-cash saga: compensations', () => {
     h = await startSagaHarness();
     const order = buildOrder({ id: '3007', lines: [{ sku: 'A', quantity: 1, unitPrice: '10.00' }] });
     await h.receive(order);
-    const edited = buildOrder({ id: '3007', lines: [{ sku: 'A', quantity: 3, unitPrice: '10.00' }], modifiedAt: '2026-11-23T11:00:00Z' });
+    const edited = buildOrder({
+      id: '3007',
+      lines: [{ sku: 'A', quantity: 3, unitPrice: '10.00' }],
+      modifiedAt: '2026-11-23T11:00:00Z',
+    });
     await h.receive(edited, 'order.updated');
     const saga = await h.saga('3007');
     expect(saga?.state).toBe('parked');

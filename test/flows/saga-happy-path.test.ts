@@ -14,7 +14,13 @@ describe('order-to-cash saga: happy path on the real runtime and SQLite', () => 
   });
 
   it('takes a paid order from received to settled, each effect once', async () => {
-    const order = buildOrder({ id: '1001', lines: [{ sku: 'TEE-M', quantity: 2, unitPrice: '10.00' }, { sku: 'MUG', quantity: 1, unitPrice: '7.50' }] });
+    const order = buildOrder({
+      id: '1001',
+      lines: [
+        { sku: 'TEE-M', quantity: 2, unitPrice: '10.00' },
+        { sku: 'MUG', quantity: 1, unitPrice: '7.50' },
+      ],
+    });
     await h.receive(order);
     let saga = await h.saga('1001');
     expect(saga?.state).toBe('fulfilment_requested');

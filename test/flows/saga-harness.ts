@@ -13,7 +13,12 @@
  */
 import { makeEvent, orderPartitionKey, orderSubject, type Order } from '../../src/canonical/index.js';
 import type { HubConfig } from '../../src/config/schema.js';
-import { loadSaga, registerOrderToCash, type OrderRouter, type SagaOrder } from '../../src/flows/order-to-cash/index.js';
+import {
+  loadSaga,
+  registerOrderToCash,
+  type OrderRouter,
+  type SagaOrder,
+} from '../../src/flows/order-to-cash/index.js';
 import { registerReturns } from '../../src/flows/returns/index.js';
 import { silentLogger } from '../../src/ops/logger.js';
 import { createRuntime, type EventInput, type Runtime } from '../../src/runtime/index.js';
@@ -42,7 +47,17 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     database: { kind: 'sqlite', path: ':memory:' },
     bus: { kind: 'embedded' },
     server: { port: 0, publicUrl: 'http://127.0.0.1:8080' },
-    stores: [{ id: 'eu', url: 'http://127.0.0.1:1', consumerKey: 'ck', consumerSecret: 'cs', webhookSecret: 'ws', currency: 'EUR', locations: ['main', 'east'] }],
+    stores: [
+      {
+        id: 'eu',
+        url: 'http://127.0.0.1:1',
+        consumerKey: 'ck',
+        consumerSecret: 'cs',
+        webhookSecret: 'ws',
+        currency: 'EUR',
+        locations: ['main', 'east'],
+      },
+    ],
     erp: { kind: 'odoo', url: 'http://127.0.0.1:1', database: 'demo', username: 'admin', apiKey: 'admin' },
     warehouses: [
       { id: 'main', erpLocation: 'WH/Stock', wms },
@@ -53,10 +68,18 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
   };
 }
 
-export async function startSagaHarness(options: { config?: HubConfig; router?: OrderRouter } = {}): Promise<SagaHarness> {
+export async function startSagaHarness(
+  options: { config?: HubConfig; router?: OrderRouter } = {},
+): Promise<SagaHarness> {
   const store = await openTestStore();
   const log = silentLogger();
-  const runtime = createRuntime({ db: store.db, dialect: store.dialect, log, pollIntervalMs: 20, retry: { maxAttempts: 5, baseMs: 10, maxMs: 50 } });
+  const runtime = createRuntime({
+    db: store.db,
+    dialect: store.dialect,
+    log,
+    pollIntervalMs: 20,
+    retry: { maxAttempts: 5, baseMs: 10, maxMs: 50 },
+  });
   const erp = new FakeErp();
   const channel = new FakeChannel();
   const warehouses = new Map<string, FakeWarehouse>();
@@ -66,13 +89,22 @@ export async function startSagaHarness(options: { config?: HubConfig; router?: O
     if (!w) warehouses.set(id, (w = new FakeWarehouse(id)));
     return w;
   };
-  registerOrderToCash(runtime, { config, erp, log, woo: () => channel, wms: warehouse, ...(options.router ? { router: options.router } : {}) });
+  registerOrderToCash(runtime, {
+    config,
+    erp,
+    log,
+    woo: () => channel,
+    wms: warehouse,
+    ...(options.router ? { router: options.router } : {}),
+  });
   const stockReturns: SagaHarness['stockReturns'] = [];
   registerReturns(runtime, {
     erp,
     log,
     woo: () => channel,
-    stockReturns: { returnStock: async (input) => (stockReturns.push(input), { id: `RET${stockReturns.length}` }) },
+    stockReturns: {
+      returnStock: async (input) => (stockReturns.push(input), { id: `RET${stockReturns.length}` }),
+    },
   });
   await runtime.start();
   const publish = async (events: EventInput[]) => {
@@ -91,8 +123,18 @@ export async function startSagaHarness(options: { config?: HubConfig; router?: O
     receive: (order, type = 'order.received') =>
       publish([
         type === 'order.received'
-          ? makeEvent('order.received', orderSubject(order.storeId, order.externalId), orderPartitionKey(order.storeId, order.externalId), { order, via: 'webhook' })
-          : makeEvent('order.updated', orderSubject(order.storeId, order.externalId), orderPartitionKey(order.storeId, order.externalId), { order, changed: [] }),
+          ? makeEvent(
+              'order.received',
+              orderSubject(order.storeId, order.externalId),
+              orderPartitionKey(order.storeId, order.externalId),
+              { order, via: 'webhook' },
+            )
+          : makeEvent(
+              'order.updated',
+              orderSubject(order.storeId, order.externalId),
+              orderPartitionKey(order.storeId, order.externalId),
+              { order, changed: [] },
+            ),
       ]),
     async ship(storeId, orderId, reference) {
       const saga = await loadSaga(store.db, orderSubject(storeId, orderId));

@@ -39,13 +39,21 @@ export function orderActions(db: Kysely<Database>, write: Write) {
       }));
       if (json) write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (rows.length === 0) write('no orders\n');
-      else for (const r of rows) write(`${r.order.padEnd(16)} ${r.state.padEnd(20)} ${r.since}  ${r.erp.padEnd(10)} ${r.total.padEnd(14)} ${r.parked}`.trimEnd() + '\n');
+      else
+        for (const r of rows)
+          write(
+            `${r.order.padEnd(16)} ${r.state.padEnd(20)} ${r.since}  ${r.erp.padEnd(10)} ${r.total.padEnd(14)} ${r.parked}`.trimEnd() +
+              '\n',
+          );
       return rows.length;
     },
   };
 }
 
-async function withActions<R>(command: Command, fn: (actions: ReturnType<typeof orderActions>) => Promise<R>): Promise<R> {
+async function withActions<R>(
+  command: Command,
+  fn: (actions: ReturnType<typeof orderActions>) => Promise<R>,
+): Promise<R> {
   const store = await openStoreFromConfig(command);
   try {
     return await fn(orderActions(store.db, (text) => process.stdout.write(text)));
@@ -55,7 +63,9 @@ async function withActions<R>(command: Command, fn: (actions: ReturnType<typeof 
 }
 
 export function register(program: Command): void {
-  const group = program.command('orders').description('where orders stand across WooCommerce, the ERP and the warehouses');
+  const group = program
+    .command('orders')
+    .description('where orders stand across WooCommerce, the ERP and the warehouses');
   group
     .command('show')
     .description("one order's systems, state and timeline")
@@ -64,7 +74,12 @@ export function register(program: Command): void {
     .option('--json', 'print JSON (as GET /v1/orders/:store/:order/timeline)', false)
     .action(async (storeId: string, orderId: string, options: { json: boolean }, command: Command) => {
       const found = await withActions(command, (a) => a.show(storeId, orderId, options.json));
-      if (!found) throw new CommanderError(1, 'orders.not-found', `retail-hub: the hub has no order ${orderId} from store "${storeId}"`);
+      if (!found)
+        throw new CommanderError(
+          1,
+          'orders.not-found',
+          `retail-hub: the hub has no order ${orderId} from store "${storeId}"`,
+        );
     });
   group
     .command('list')
@@ -74,7 +89,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON', false)
     .action(async (options: { state?: string; limit: string; json: boolean }, command: Command) => {
       const limit = Number.parseInt(options.limit, 10);
-      if (!Number.isInteger(limit) || limit < 1) throw new CommanderError(2, 'orders.usage', 'retail-hub: --limit must be a positive integer');
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CommanderError(2, 'orders.usage', 'retail-hub: --limit must be a positive integer');
       await withActions(command, (a) => a.list(options.state, limit, options.json));
     });
 }

@@ -17,13 +17,31 @@ export function configRouter(config: SagaConfig): OrderRouter {
     async route({ order, lines, exclude }) {
       const store = config.stores.find((s) => s.id === order.storeId);
       const warehouses = (store?.locations ?? []).map((id) => ({ id, kind: 'warehouse' as const }));
-      const suppliers = (config.dropship ?? []).filter((d) => d.serves.includes(order.storeId)).map((d) => ({ id: d.id, kind: 'dropship' as const }));
+      const suppliers = (config.dropship ?? [])
+        .filter((d) => d.serves.includes(order.storeId))
+        .map((d) => ({ id: d.id, kind: 'dropship' as const }));
       const candidate = [...warehouses, ...suppliers].find((c) => !exclude.includes(c.id));
       if (candidate === undefined) {
-        return { assignments: [], backorders: lines, reasons: [`no location left for ${lines.map((l) => l.sku).join(', ')} (excluded: ${exclude.join(', ') || 'none'})`] };
+        return {
+          assignments: [],
+          backorders: lines,
+          reasons: [
+            `no location left for ${lines.map((l) => l.sku).join(', ')} (excluded: ${exclude.join(', ') || 'none'})`,
+          ],
+        };
       }
-      const assignment: Assignment = { location: candidate.id, kind: candidate.kind, lines: lines.map((l): PlannedLine => ({ ...l })) };
-      return { assignments: [assignment], backorders: [], reasons: [`all lines → ${candidate.id} (first configured ${candidate.kind} for store ${order.storeId})`] };
+      const assignment: Assignment = {
+        location: candidate.id,
+        kind: candidate.kind,
+        lines: lines.map((l): PlannedLine => ({ ...l })),
+      };
+      return {
+        assignments: [assignment],
+        backorders: [],
+        reasons: [
+          `all lines → ${candidate.id} (first configured ${candidate.kind} for store ${order.storeId})`,
+        ],
+      };
     },
   };
 }

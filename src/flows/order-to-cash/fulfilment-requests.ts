@@ -23,15 +23,31 @@ export function shipToOf(saga: SagaOrder) {
 }
 
 export function nextAttempt(saga: SagaOrder, location: string): number {
-  return saga.fulfilments.filter((f) => f.location === location).reduce((max, f) => Math.max(max, f.attempt), 0) + 1;
+  return (
+    saga.fulfilments.filter((f) => f.location === location).reduce((max, f) => Math.max(max, f.attempt), 0) +
+    1
+  );
 }
 
-export async function requestFulfilments(saga: SagaOrder, io: StepIO, assignments: readonly Assignment[]): Promise<FulfilmentRecord[]> {
+export async function requestFulfilments(
+  saga: SagaOrder,
+  io: StepIO,
+  assignments: readonly Assignment[],
+): Promise<FulfilmentRecord[]> {
   const shipTo = shipToOf(saga);
-  if (shipTo === undefined) throw new PermanentError(`order ${saga.subject} has no shipping or billing address`, { code: 'no_ship_to', system: 'hub' });
+  if (shipTo === undefined)
+    throw new PermanentError(`order ${saga.subject} has no shipping or billing address`, {
+      code: 'no_ship_to',
+      system: 'hub',
+    });
   const records: FulfilmentRecord[] = [];
   for (const assignment of assignments) {
-    const reference = fulfilmentReference(saga.storeId, saga.orderId, assignment.location, nextAttempt({ ...saga, fulfilments: [...saga.fulfilments, ...records] }, assignment.location));
+    const reference = fulfilmentReference(
+      saga.storeId,
+      saga.orderId,
+      assignment.location,
+      nextAttempt({ ...saga, fulfilments: [...saga.fulfilments, ...records] }, assignment.location),
+    );
     const port = io.deps.wms(assignment.location);
     const created = await io.effects.run(`wms:fulfil:${reference}`, {
       perform: () =>
@@ -56,7 +72,12 @@ export async function requestFulfilments(saga: SagaOrder, io: StepIO, assignment
   return records;
 }
 
-export function fulfilmentRequestedEvents(saga: SagaOrder, records: readonly FulfilmentRecord[], kinds: ReadonlyMap<string, 'warehouse' | 'dropship'>, now: Date): EventInput[] {
+export function fulfilmentRequestedEvents(
+  saga: SagaOrder,
+  records: readonly FulfilmentRecord[],
+  kinds: ReadonlyMap<string, 'warehouse' | 'dropship'>,
+  now: Date,
+): EventInput[] {
   const shipTo = shipToOf(saga) ?? {};
   return records.map((record) =>
     makeEvent('fulfilment.requested', saga.subject, partitionOf(saga), {

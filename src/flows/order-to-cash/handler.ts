@@ -19,9 +19,26 @@ import { loadSaga } from './saga-store.js';
 export const ORDER_TO_CASH_CONSUMER = 'order-to-cash';
 
 /** Inputs with their own handling. */
-const INPUTS = ['order.received', 'order.updated', 'order.cancelled', 'shipment.confirmed', 'fulfilment.failed', 'fulfilment.progressed', 'order.resume'] as const;
+const INPUTS = [
+  'order.received',
+  'order.updated',
+  'order.cancelled',
+  'shipment.confirmed',
+  'fulfilment.failed',
+  'fulfilment.progressed',
+  'order.resume',
+] as const;
 /** The saga's own events: each means "a step committed, run the next". */
-const STEP_EVENTS = ['order.validated', 'order.routed', 'order.registered', 'stock.reserved', 'order.shipped', 'order.completed', 'invoice.posted', 'order.advance'] as const;
+const STEP_EVENTS = [
+  'order.validated',
+  'order.routed',
+  'order.registered',
+  'stock.reserved',
+  'order.shipped',
+  'order.completed',
+  'invoice.posted',
+  'order.advance',
+] as const;
 
 export const ORDER_TO_CASH_EVENTS: readonly string[] = [...INPUTS, ...STEP_EVENTS];
 

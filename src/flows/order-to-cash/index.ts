@@ -21,7 +21,15 @@ import type { OrderToCashDeps, SagaRuntime } from './ports.js';
 
 export function resolveDeps(deps: OrderToCashDeps): StepDeps {
   const clock = deps.clock ?? (() => new Date());
-  return { config: deps.config, erp: deps.erp, woo: deps.woo, wms: deps.wms, log: deps.log, router: deps.router ?? configRouter(deps.config), now: clock };
+  return {
+    config: deps.config,
+    erp: deps.erp,
+    woo: deps.woo,
+    wms: deps.wms,
+    log: deps.log,
+    router: deps.router ?? configRouter(deps.config),
+    now: clock,
+  };
 }
 
 /** Subscribes the saga (consumer `order-to-cash`) to its events. */
@@ -34,8 +42,25 @@ export { resumeOrderEvent } from './resume.js';
 export { configRouter } from './config-router.js';
 export { loadSaga, listSagas } from './saga-store.js';
 export { fulfilmentReference, orderReference, parseWarehouseReference } from './references.js';
-export type { OrderToCashDeps, SagaErpPort, OrderChannelPort, FulfilmentPort, OrderRouter, SagaRuntime, ChannelRefundRequest, FulfilmentCreate, FulfilmentOrderRef } from './ports.js';
-export type { SagaOrder, SagaState, FulfilmentRecord, ShipmentRecord, RoutingRecord, Amounts } from './saga-state.js';
+export type {
+  OrderToCashDeps,
+  SagaErpPort,
+  OrderChannelPort,
+  FulfilmentPort,
+  OrderRouter,
+  SagaRuntime,
+  ChannelRefundRequest,
+  FulfilmentCreate,
+  FulfilmentOrderRef,
+} from './ports.js';
+export type {
+  SagaOrder,
+  SagaState,
+  FulfilmentRecord,
+  ShipmentRecord,
+  RoutingRecord,
+  Amounts,
+} from './saga-state.js';
 export type { FulfilmentProgressed } from './handlers/on-fulfilment-progress.js';
 export { wmsFulfilment } from './adapters/wms-fulfilment.js';
 export { wooOrderChannel, type WooOrderClient } from './adapters/woo-channel.js';

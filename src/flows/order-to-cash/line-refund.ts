@@ -15,7 +15,11 @@ import { add, minorUnits, money, sum, type Money, type Order } from '../../canon
 /** `amount × part ÷ whole`, rounded half-up to the currency's minor unit. */
 function prorate(amount: string, part: number, whole: number, currency: string): string {
   const digits = minorUnits(currency);
-  return new Decimal(amount).mul(part).div(whole).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits);
+  return new Decimal(amount)
+    .mul(part)
+    .div(whole)
+    .toDecimalPlaces(digits, Decimal.ROUND_HALF_UP)
+    .toFixed(digits);
 }
 
 export interface RefundLineAmount {
@@ -26,12 +30,31 @@ export interface RefundLineAmount {
   tax: Money;
 }
 
-export function lineRefund(order: Order, wanted: readonly { lineId: string; quantity: number }[]): { amount: Money; lines: RefundLineAmount[] } {
+export function lineRefund(
+  order: Order,
+  wanted: readonly { lineId: string; quantity: number }[],
+): { amount: Money; lines: RefundLineAmount[] } {
   const currency = order.currency;
   const lines = wanted.map((w): RefundLineAmount => {
     const line = order.lines.find((l) => l.lineId === w.lineId);
-    const share = (m: Money | undefined) => money(currency, line === undefined || m === undefined ? '0' : prorate(m.amount, w.quantity, line.quantity, currency));
-    return { lineId: w.lineId, ...(line?.sku === undefined ? {} : { sku: line.sku }), quantity: w.quantity, total: share(line?.total), tax: share(line?.totalTax) };
+    const share = (m: Money | undefined) =>
+      money(
+        currency,
+        line === undefined || m === undefined ? '0' : prorate(m.amount, w.quantity, line.quantity, currency),
+      );
+    return {
+      lineId: w.lineId,
+      ...(line?.sku === undefined ? {} : { sku: line.sku }),
+      quantity: w.quantity,
+      total: share(line?.total),
+      tax: share(line?.totalTax),
+    };
   });
-  return { amount: sum(currency, lines.map((l) => add(l.total, l.tax))), lines };
+  return {
+    amount: sum(
+      currency,
+      lines.map((l) => add(l.total, l.tax)),
+    ),
+    lines,
+  };
 }

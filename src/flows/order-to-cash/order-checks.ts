@@ -13,11 +13,14 @@ import { checkOrderIntegrity, OrderSchema, type Order } from '../../canonical/in
 
 export function orderProblems(order: Order, taxRounding: 'per-line' | 'subtotal' = 'per-line'): string[] {
   if (!Value.Check(OrderSchema, order)) {
-    return [...Value.Errors(OrderSchema, order)].slice(0, 10).map((e) => `${e.instancePath || '/'}: ${e.message}`);
+    return [...Value.Errors(OrderSchema, order)]
+      .slice(0, 10)
+      .map((e) => `${e.instancePath || '/'}: ${e.message}`);
   }
   const problems: string[] = [];
   for (const line of order.lines) {
-    if (line.sku === undefined || line.sku === '') problems.push(`line ${line.lineId} (${line.name}) has no SKU`);
+    if (line.sku === undefined || line.sku === '')
+      problems.push(`line ${line.lineId} (${line.name}) has no SKU`);
   }
   const report = checkOrderIntegrity(order, { taxRounding });
   for (const d of report.discrepancies) problems.push(d.message);

@@ -22,7 +22,10 @@ import type { PlannedLine, RoutingRecord } from './saga-state.js';
 /** What the saga asks of a sales channel (one WooCommerce store). Ids are the channel's, as strings. */
 export interface OrderChannelPort {
   /** Sets the channel order status, e.g. `completed`. Idempotent by nature (absolute value). */
-  setOrderStatus(orderId: string, status: 'processing' | 'completed' | 'cancelled' | 'on-hold'): Promise<void>;
+  setOrderStatus(
+    orderId: string,
+    status: 'processing' | 'completed' | 'cancelled' | 'on-hold',
+  ): Promise<void>;
   /** Adds a note; `customerNote` makes it visible to the customer. Returns the note id. */
   addOrderNote(orderId: string, note: string, customerNote: boolean): Promise<string>;
   /** Notes already on the order, for the effect ledger's lookup after a crash. */
@@ -73,7 +76,11 @@ export interface RouteRequest {
 
 /** Chooses fulfilment locations per line (the OMS). */
 export interface OrderRouter {
-  route(request: RouteRequest): Promise<Pick<RoutingRecord, 'assignments' | 'backorders' | 'reasons'>>;
+  route(
+    request: RouteRequest,
+  ): Promise<
+    Pick<RoutingRecord, 'assignments' | 'backorders' | 'reasons'> & { cancelledLines?: PlannedLine[] }
+  >;
 }
 
 /** What the saga needs from the runtime to register its handlers. */
@@ -84,7 +91,15 @@ export interface SagaRuntime {
 /** The ERP capabilities the saga and the returns flow use (the full `ErpPort` satisfies it). */
 export type SagaErpPort = Pick<
   ErpPort,
-  'system' | 'registerOrder' | 'findOrder' | 'confirmOrder' | 'cancelOrder' | 'updateOrder' | 'createInvoice' | 'registerPayment' | 'createCreditNote'
+  | 'system'
+  | 'registerOrder'
+  | 'findOrder'
+  | 'confirmOrder'
+  | 'cancelOrder'
+  | 'updateOrder'
+  | 'createInvoice'
+  | 'registerPayment'
+  | 'createCreditNote'
 >;
 
 export type SagaConfig = Pick<HubConfig, 'stores' | 'warehouses' | 'dropship' | 'payments' | 'routing'>;

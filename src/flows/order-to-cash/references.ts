@@ -13,8 +13,12 @@
  */
 export const orderReference = (storeId: string, orderId: string): string => `WC-${storeId}-${orderId}`;
 
-export const fulfilmentReference = (storeId: string, orderId: string, location: string, attempt: number): string =>
-  `${orderReference(storeId, orderId)}/${location}/${attempt}`;
+export const fulfilmentReference = (
+  storeId: string,
+  orderId: string,
+  location: string,
+  attempt: number,
+): string => `${orderReference(storeId, orderId)}/${location}/${attempt}`;
 
 export interface WarehouseReference {
   storeId: string;
@@ -30,5 +34,7 @@ export function parseWarehouseReference(reference: string): WarehouseReference |
   if (!match) return undefined;
   const [, storeId, orderId, location, attempt] = match;
   if (storeId === undefined || orderId === undefined) return undefined;
-  return location === undefined || attempt === undefined ? { storeId, orderId } : { storeId, orderId, location, attempt: Number(attempt) };
+  return location === undefined || attempt === undefined
+    ? { storeId, orderId }
+    : { storeId, orderId, location, attempt: Number(attempt) };
 }

@@ -9,7 +9,11 @@
 import { orderPartitionKey, orderSubject } from '../../canonical/index.js';
 import type { EventInput } from '../../runtime/contracts.js';
 
-export function resumeOrderEvent(storeId: string, orderId: string, why: { by?: string; note?: string } = {}): EventInput {
+export function resumeOrderEvent(
+  storeId: string,
+  orderId: string,
+  why: { by?: string; note?: string } = {},
+): EventInput {
   return {
     type: 'order.resume',
     subject: orderSubject(storeId, orderId),

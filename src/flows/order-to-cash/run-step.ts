@@ -37,8 +37,19 @@ export function moveTo(saga: SagaOrder, state: SagaState, now: Date): SagaOrder 
 }
 
 /** Commits an outcome: state, timeline and events in one transaction (nothing when nothing changed). */
-export async function commit(ctx: HandlerContext, before: SagaOrder, outcome: StepOutcome, now: Date): Promise<SagaOrder> {
-  if (outcome.saga === before && outcome.events.length === 0 && outcome.timeline.length === 0 && outcome.write === undefined) return before;
+export async function commit(
+  ctx: HandlerContext,
+  before: SagaOrder,
+  outcome: StepOutcome,
+  now: Date,
+): Promise<SagaOrder> {
+  if (
+    outcome.saga === before &&
+    outcome.events.length === 0 &&
+    outcome.timeline.length === 0 &&
+    outcome.write === undefined
+  )
+    return before;
   return ctx.transaction(async (trx, publish) => {
     const saved = await saveSaga(trx, outcome.saga, before.version, now);
     if (outcome.write) await outcome.write(trx);
@@ -48,7 +59,12 @@ export async function commit(ctx: HandlerContext, before: SagaOrder, outcome: St
     }
     await recordTimelineEntries(
       trx,
-      entries.map((entry) => ({ ...entry, subject: before.subject, correlationId: ctx.message.correlationId, at: now })),
+      entries.map((entry) => ({
+        ...entry,
+        subject: before.subject,
+        correlationId: ctx.message.correlationId,
+        at: now,
+      })),
     );
     if (outcome.events.length > 0) await publish(outcome.events);
     return saved;
@@ -56,7 +72,14 @@ export async function commit(ctx: HandlerContext, before: SagaOrder, outcome: St
 }
 
 /** Parks the order for a person, remembering where it stood so `resume` can continue from there. */
-export function parkOutcome(saga: SagaOrder, step: string, code: string, reason: string, now: Date, system = 'hub'): StepOutcome {
+export function parkOutcome(
+  saga: SagaOrder,
+  step: string,
+  code: string,
+  reason: string,
+  now: Date,
+  system = 'hub',
+): StepOutcome {
   const from = saga.state === 'parked' ? (saga.parked?.from ?? 'received') : saga.state;
   return {
     saga: { ...moveTo(saga, 'parked', now), parked: { reason, code, from, step } },
@@ -78,9 +101,17 @@ export function parkOutcome(saga: SagaOrder, step: string, code: string, reason:
  * Runs `step` if the saga is in one of its `from` states; returns the saga as committed (or as it
  * was, when the step did not apply).
  */
-export async function runStep<R>(ctx: HandlerContext, step: StepDefinition<R>, saga: SagaOrder, deps: StepDeps): Promise<SagaOrder> {
+export async function runStep<R>(
+  ctx: HandlerContext,
+  step: StepDefinition<R>,
+  saga: SagaOrder,
+  deps: StepDeps,
+): Promise<SagaOrder> {
   if (!step.from.includes(saga.state)) {
-    ctx.log.debug({ subject: saga.subject, state: saga.state, step: step.name }, 'step does not apply in this state');
+    ctx.log.debug(
+      { subject: saga.subject, state: saga.state, step: step.name },
+      'step does not apply in this state',
+    );
     return saga;
   }
   const io = stepIO(ctx, deps, step.idempotencyKey(saga));

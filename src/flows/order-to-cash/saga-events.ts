@@ -11,12 +11,20 @@ import { orderPartitionKey } from '../../canonical/index.js';
 import type { EventInput } from '../../runtime/contracts.js';
 import type { SagaOrder } from './saga-state.js';
 
-export const ref = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) => ({ storeId: saga.storeId, orderId: saga.orderId });
-export const partitionOf = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) => orderPartitionKey(saga.storeId, saga.orderId);
+export const ref = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) => ({
+  storeId: saga.storeId,
+  orderId: saga.orderId,
+});
+export const partitionOf = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) =>
+  orderPartitionKey(saga.storeId, saga.orderId);
 
 /** Internal saga events: `order.shipped` (every owed line shipped), `order.resume` (a person resumed a parked order), `order.advance` (a step with nothing else to say). */
 export type SagaEventType = 'order.shipped' | 'order.resume' | 'order.advance';
 
-export function sagaEvent(saga: Pick<SagaOrder, 'subject' | 'storeId' | 'orderId'>, type: SagaEventType, data: Record<string, unknown> = {}): EventInput {
+export function sagaEvent(
+  saga: Pick<SagaOrder, 'subject' | 'storeId' | 'orderId'>,
+  type: SagaEventType,
+  data: Record<string, unknown> = {},
+): EventInput {
   return { type, subject: saga.subject, partitionKey: partitionOf(saga), data: { ...ref(saga), ...data } };
 }

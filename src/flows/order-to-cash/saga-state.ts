@@ -61,7 +61,8 @@ export interface RoutingRecord {
   reasons: string[];
 }
 
-export type FulfilmentStatus = 'requested' | 'accepted' | 'picking' | 'packed' | 'shipped' | 'exception' | 'cancelled';
+export type FulfilmentStatus =
+  'requested' | 'accepted' | 'picking' | 'packed' | 'shipped' | 'exception' | 'cancelled';
 
 export interface FulfilmentRecord {
   /** Sent to the WMS as reference and idempotency key: `WC-eu-1001/main/1`. */
@@ -125,7 +126,8 @@ export function allShipped(saga: SagaOrder): boolean {
   for (const assignment of saga.routing?.assignments ?? []) {
     for (const line of assignment.lines) owed.set(line.lineId, (owed.get(line.lineId) ?? 0) + line.quantity);
   }
-  for (const line of saga.routing?.backorders ?? []) owed.set(line.lineId, (owed.get(line.lineId) ?? 0) + line.quantity);
+  for (const line of saga.routing?.backorders ?? [])
+    owed.set(line.lineId, (owed.get(line.lineId) ?? 0) + line.quantity);
   for (const shipment of saga.shipments) {
     for (const line of shipment.lines) {
       if (line.lineId !== undefined) owed.set(line.lineId, (owed.get(line.lineId) ?? 0) - line.quantity);

@@ -60,30 +60,57 @@ function toColumns(saga: SagaOrder, now: string) {
 }
 
 export async function loadSaga(db: Kysely<Database>, subject: string): Promise<SagaOrder | undefined> {
-  const row = await db.selectFrom('saga_orders').selectAll().where('subject', '=', subject).executeTakeFirst();
+  const row = await db
+    .selectFrom('saga_orders')
+    .selectAll()
+    .where('subject', '=', subject)
+    .executeTakeFirst();
   return row === undefined ? undefined : fromRow(row);
 }
 
 /** Orders in a state (all when omitted), oldest state change first. */
-export async function listSagas(db: Kysely<Database>, options: { state?: string; limit?: number } = {}): Promise<SagaOrder[]> {
-  let query = db.selectFrom('saga_orders').selectAll().orderBy('since').limit(options.limit ?? 100);
+export async function listSagas(
+  db: Kysely<Database>,
+  options: { state?: string; limit?: number } = {},
+): Promise<SagaOrder[]> {
+  let query = db
+    .selectFrom('saga_orders')
+    .selectAll()
+    .orderBy('since')
+    .limit(options.limit ?? 100);
   if (options.state !== undefined) query = query.where('state', '=', options.state);
   return (await query.execute()).map(fromRow);
 }
 
 /** Inserts a new saga at version 1; returns it as stored. */
-export async function insertSaga(db: Kysely<Database>, saga: Omit<SagaOrder, 'version'>, now = new Date()): Promise<SagaOrder> {
+export async function insertSaga(
+  db: Kysely<Database>,
+  saga: Omit<SagaOrder, 'version'>,
+  now = new Date(),
+): Promise<SagaOrder> {
   const at = now.toISOString();
   const stored = { ...saga, version: 1 };
   await db
     .insertInto('saga_orders')
-    .values({ subject: saga.subject, store_id: saga.storeId, order_id: saga.orderId, version: 1, created_at: at, ...toColumns(stored, at) })
+    .values({
+      subject: saga.subject,
+      store_id: saga.storeId,
+      order_id: saga.orderId,
+      version: 1,
+      created_at: at,
+      ...toColumns(stored, at),
+    })
     .execute();
   return stored;
 }
 
 /** Writes `saga` if the row is still at `expectedVersion`; returns it at its new version. */
-export async function saveSaga(db: Kysely<Database>, saga: SagaOrder, expectedVersion: number, now = new Date()): Promise<SagaOrder> {
+export async function saveSaga(
+  db: Kysely<Database>,
+  saga: SagaOrder,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<SagaOrder> {
   const next = { ...saga, version: expectedVersion + 1 };
   const result = await db
     .updateTable('saga_orders')
@@ -92,10 +119,13 @@ export async function saveSaga(db: Kysely<Database>, saga: SagaOrder, expectedVe
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) {
-    throw new TransientError(`saga ${saga.subject} changed concurrently (expected version ${expectedVersion})`, {
-      code: 'saga_version_conflict',
-      system: 'hub',
-    });
+    throw new TransientError(
+      `saga ${saga.subject} changed concurrently (expected version ${expectedVersion})`,
+      {
+        code: 'saga_version_conflict',
+        system: 'hub',
+      },
+    );
   }
   return next;
 }

@@ -21,8 +21,10 @@ export const RETURNS_CONSUMER = 'returns';
 
 export function registerReturns(runtime: SagaRuntime, deps: ReturnsDeps): void {
   runtime.subscribe(RETURNS_CONSUMER, ['refund.requested', 'return.received'], async (ctx) => {
-    if (ctx.message.type === 'refund.requested') return onRefundRequested(ctx as HandlerContext<EventData<'refund.requested'>>, deps);
-    if (ctx.message.type === 'return.received') return onReturnReceived(ctx as HandlerContext<ReturnReceivedData>, deps);
+    if (ctx.message.type === 'refund.requested')
+      return onRefundRequested(ctx as HandlerContext<EventData<'refund.requested'>>, deps);
+    if (ctx.message.type === 'return.received')
+      return onReturnReceived(ctx as HandlerContext<ReturnReceivedData>, deps);
   });
 }
 

@@ -17,15 +17,29 @@ export function refundIdOf(reason: string, fallback: string): string {
   return /^WooCommerce refund (\d+)/.exec(reason)?.[1] ?? fallback;
 }
 
-export async function onRefundRequested(ctx: HandlerContext<EventData<'refund.requested'>>, deps: ReturnsDeps): Promise<void> {
+export async function onRefundRequested(
+  ctx: HandlerContext<EventData<'refund.requested'>>,
+  deps: ReturnsDeps,
+): Promise<void> {
   const data = ctx.message.data;
   const subject = orderSubject(data.storeId, data.orderId);
   const now = (deps.clock ?? (() => new Date()))();
   const saga = await loadSaga(ctx.db, subject);
-  const entry = (e: Omit<TimelineEntryInput, 'subject' | 'correlationId' | 'at'>): TimelineEntryInput => ({ ...e, subject, correlationId: ctx.message.correlationId, at: now });
+  const entry = (e: Omit<TimelineEntryInput, 'subject' | 'correlationId' | 'at'>): TimelineEntryInput => ({
+    ...e,
+    subject,
+    correlationId: ctx.message.correlationId,
+    at: now,
+  });
   if (saga?.erp === undefined) {
     // Nothing was registered in the ERP (cancelled or never accepted): there is no invoice to credit.
-    await recordTimelineEntries(ctx.db, [entry({ kind: 'message', system: `woocommerce:${data.storeId}`, summary: `Refund of ${data.amount.amount} ${data.amount.currency} recorded; no ERP order to credit` })]);
+    await recordTimelineEntries(ctx.db, [
+      entry({
+        kind: 'message',
+        system: `woocommerce:${data.storeId}`,
+        summary: `Refund of ${data.amount.amount} ${data.amount.currency} recorded; no ERP order to credit`,
+      }),
+    ]);
     return;
   }
   const erpOrderId = saga.erp.id;
@@ -39,25 +53,68 @@ export async function onRefundRequested(ctx: HandlerContext<EventData<'refund.re
     amount: data.amount,
     reason: data.reason,
     restock: data.restock,
-    lines: amounts.lines.map((l) => ({ lineId: l.lineId, ...(l.sku === undefined ? {} : { sku: l.sku }), quantity: l.quantity, amount: l.total, tax: l.tax })),
+    lines: amounts.lines.map((l) => ({
+      lineId: l.lineId,
+      ...(l.sku === undefined ? {} : { sku: l.sku }),
+      quantity: l.quantity,
+      amount: l.total,
+      tax: l.tax,
+    })),
     createdAt: ctx.message.occurredAt,
   };
-  const creditNote = await ctx.effects.run(`erp:credit-note:${refund.id}`, { perform: () => deps.erp.createCreditNote(refund, erpOrderId) });
-  const entries = [entry({ kind: 'effect', system: deps.erp.system, summary: `Credit note ${creditNote.number} for refund ${refundId}: ${creditNote.total.amount} ${creditNote.total.currency}` })];
-  const restocked = data.lines.flatMap((l) => (l.sku === undefined ? [] : [{ sku: l.sku, quantity: l.quantity }]));
+  const creditNote = await ctx.effects.run(`erp:credit-note:${refund.id}`, {
+    perform: () => deps.erp.createCreditNote(refund, erpOrderId),
+  });
+  const entries = [
+    entry({
+      kind: 'effect',
+      system: deps.erp.system,
+      summary: `Credit note ${creditNote.number} for refund ${refundId}: ${creditNote.total.amount} ${creditNote.total.currency}`,
+    }),
+  ];
+  const restocked = data.lines.flatMap((l) =>
+    l.sku === undefined ? [] : [{ sku: l.sku, quantity: l.quantity }],
+  );
   if (data.restock && restocked.length > 0) {
     if (deps.stockReturns) {
       const stockReturn = deps.stockReturns;
       const result = await ctx.effects.run(`erp:stock-return:${refund.id}`, {
-        perform: () => stockReturn.returnStock({ erpOrderId, storeId: data.storeId, orderId: data.orderId, lines: restocked, reference: refund.id }),
+        perform: () =>
+          stockReturn.returnStock({
+            erpOrderId,
+            storeId: data.storeId,
+            orderId: data.orderId,
+            lines: restocked,
+            reference: refund.id,
+          }),
       });
-      entries.push(entry({ kind: 'effect', system: deps.erp.system, summary: `Stock return ${result.id}: ${restocked.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}` }));
+      entries.push(
+        entry({
+          kind: 'effect',
+          system: deps.erp.system,
+          summary: `Stock return ${result.id}: ${restocked.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}`,
+        }),
+      );
     } else {
-      entries.push(entry({ kind: 'decision', system: 'hub', summary: `Restock of ${restocked.map((l) => `${l.quantity}× ${l.sku}`).join(', ')} needs a stock return in the ERP (no stock-return port configured)` }));
+      entries.push(
+        entry({
+          kind: 'decision',
+          system: 'hub',
+          summary: `Restock of ${restocked.map((l) => `${l.quantity}× ${l.sku}`).join(', ')} needs a stock return in the ERP (no stock-return port configured)`,
+        }),
+      );
     }
   }
   await ctx.transaction(async (trx, publish) => {
     await recordTimelineEntries(trx, entries);
-    await publish([makeEvent('refund.posted', subject, ctx.message.partitionKey, { storeId: data.storeId, orderId: data.orderId, refund, creditNote }, { trusted: true })]);
+    await publish([
+      makeEvent(
+        'refund.posted',
+        subject,
+        ctx.message.partitionKey,
+        { storeId: data.storeId, orderId: data.orderId, refund, creditNote },
+        { trusted: true },
+      ),
+    ]);
   });
 }

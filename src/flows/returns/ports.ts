@@ -8,7 +8,13 @@ import type { OrderChannelPort } from '../order-to-cash/ports.js';
 
 /** Receives returned goods back into the ERP's stock. No ERP adapter offers it yet. */
 export interface StockReturnPort {
-  returnStock(input: { erpOrderId: string; storeId: string; orderId: string; lines: { sku: string; quantity: number }[]; reference: string }): Promise<{ id: string }>;
+  returnStock(input: {
+    erpOrderId: string;
+    storeId: string;
+    orderId: string;
+    lines: { sku: string; quantity: number }[];
+    reference: string;
+  }): Promise<{ id: string }>;
 }
 
 export interface ReturnsDeps {

@@ -7,7 +7,12 @@
  * import { recordTimelineEntry, readOrderTimeline, timelineRoutes } from './ops/timeline/index.js';
  * ```
  */
-export { recordTimelineEntry, recordTimelineEntries, type TimelineEntryInput, type TimelineKind } from './record-entry.js';
+export {
+  recordTimelineEntry,
+  recordTimelineEntries,
+  type TimelineEntryInput,
+  type TimelineKind,
+} from './record-entry.js';
 export { readTimelineEntries, type TimelineEntry } from './read-timeline.js';
 export { readOrderTimeline, type OrderTimeline } from './order-timeline.js';
 export { timelineRoutes, type TimelineRoutesOptions } from './routes.js';

@@ -23,8 +23,12 @@ export function formatOrderTimeline(view: OrderTimeline): string {
     `Order ${storeId}/${orderId} — ${order.state} since ${order.since} (total ${order.total.amount} ${order.total.currency})`,
     `  ${systems.join(' · ')}`,
   ];
-  if (order.parked) lines.push(`  PARKED at ${order.parked.step} (${order.parked.code}): ${order.parked.reason}`);
-  for (const s of order.shipments) lines.push(`  Shipment ${s.id} from ${s.location} with ${s.carrier}${s.trackingNumber ? ` tracking ${s.trackingNumber}` : ''}`);
+  if (order.parked)
+    lines.push(`  PARKED at ${order.parked.step} (${order.parked.code}): ${order.parked.reason}`);
+  for (const s of order.shipments)
+    lines.push(
+      `  Shipment ${s.id} from ${s.location} with ${s.carrier}${s.trackingNumber ? ` tracking ${s.trackingNumber}` : ''}`,
+    );
   lines.push('', 'Timeline:');
   for (const e of view.entries) lines.push(`  ${e.at}  ${e.kind.padEnd(8)} [${e.system}] ${e.summary}`);
   return lines.join('\n');

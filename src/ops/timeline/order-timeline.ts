@@ -31,7 +31,11 @@ export interface OrderTimeline {
   entries: TimelineEntry[];
 }
 
-export async function readOrderTimeline(db: Kysely<Database>, storeId: string, orderId: string): Promise<OrderTimeline | undefined> {
+export async function readOrderTimeline(
+  db: Kysely<Database>,
+  storeId: string,
+  orderId: string,
+): Promise<OrderTimeline | undefined> {
   const subject = orderSubject(storeId, orderId);
   const saga = await loadSaga(db, subject);
   if (saga === undefined) return undefined;
@@ -44,9 +48,19 @@ export async function readOrderTimeline(db: Kysely<Database>, storeId: string, o
       systems: {
         woocommerce: { id: saga.orderId, number: saga.order.number, status: saga.order.channelStatus },
         ...(saga.erp === undefined ? {} : { erp: saga.erp }),
-        wms: saga.fulfilments.map((f) => ({ id: f.wmsId, reference: f.reference, location: f.location, status: f.status })),
+        wms: saga.fulfilments.map((f) => ({
+          id: f.wmsId,
+          reference: f.reference,
+          location: f.location,
+          status: f.status,
+        })),
       },
-      shipments: saga.shipments.map((s) => ({ id: s.id, location: s.location, carrier: s.carrier, ...(s.trackingNumber === undefined ? {} : { trackingNumber: s.trackingNumber }) })),
+      shipments: saga.shipments.map((s) => ({
+        id: s.id,
+        location: s.location,
+        carrier: s.carrier,
+        ...(s.trackingNumber === undefined ? {} : { trackingNumber: s.trackingNumber }),
+      })),
       ...(saga.parked === undefined ? {} : { parked: saga.parked }),
     },
     entries: await readTimelineEntries(db, subject),

@@ -11,8 +11,18 @@ export interface TimelineEntry {
 }
 
 /** A subject's entries, oldest first. */
-export async function readTimelineEntries(db: Kysely<Database>, subject: string, limit = 1000): Promise<TimelineEntry[]> {
-  const rows = await db.selectFrom('timeline_entries').selectAll().where('subject', '=', subject).orderBy('id').limit(limit).execute();
+export async function readTimelineEntries(
+  db: Kysely<Database>,
+  subject: string,
+  limit = 1000,
+): Promise<TimelineEntry[]> {
+  const rows = await db
+    .selectFrom('timeline_entries')
+    .selectAll()
+    .where('subject', '=', subject)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({
     at: row.at,
     kind: row.kind,

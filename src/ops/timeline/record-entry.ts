@@ -31,7 +31,10 @@ export async function recordTimelineEntry(db: Kysely<Database>, entry: TimelineE
   await recordTimelineEntries(db, [entry]);
 }
 
-export async function recordTimelineEntries(db: Kysely<Database>, entries: readonly TimelineEntryInput[]): Promise<void> {
+export async function recordTimelineEntries(
+  db: Kysely<Database>,
+  entries: readonly TimelineEntryInput[],
+): Promise<void> {
   if (entries.length === 0) return;
   await db
     .insertInto('timeline_entries')

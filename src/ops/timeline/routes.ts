@@ -30,12 +30,27 @@ const Params = Compile(
 export const timelineRoutes: FastifyPluginAsync<TimelineRoutesOptions> = async (app, options) => {
   app.get('/v1/orders/:storeId/:orderId/timeline', async (request, reply) => {
     if (!Params.Check(request.params)) {
-      const errors = [...Params.Errors(request.params)].map((e) => ({ path: e.instancePath || '/', message: e.message }));
-      return sendProblem(reply, 400, 'invalid_request', 'storeId must be a configured store id and orderId an order id.', errors);
+      const errors = [...Params.Errors(request.params)].map((e) => ({
+        path: e.instancePath || '/',
+        message: e.message,
+      }));
+      return sendProblem(
+        reply,
+        400,
+        'invalid_request',
+        'storeId must be a configured store id and orderId an order id.',
+        errors,
+      );
     }
     const { storeId, orderId } = request.params;
     const view = await readOrderTimeline(options.db, storeId, orderId);
-    if (view === undefined) return sendProblem(reply, 404, 'order_not_found', `The hub has no order ${orderId} from store "${storeId}".`);
+    if (view === undefined)
+      return sendProblem(
+        reply,
+        404,
+        'order_not_found',
+        `The hub has no order ${orderId} from store "${storeId}".`,
+      );
     return reply.send(view);
   });
 };

@@ -21,10 +21,18 @@ describe('order timeline: HTTP and CLI', () => {
     await app.register(timelineRoutes, { db: h.store.db });
     const response = await app.inject({ method: 'GET', url: '/v1/orders/eu/727/timeline' });
     expect(response.statusCode).toBe(200);
-    const body = response.json<{ order: { state: string; systems: { erp: { name: string }; wms: { location: string; status: string }[] } }; entries: { kind: string; system: string }[] }>();
+    const body = response.json<{
+      order: {
+        state: string;
+        systems: { erp: { name: string }; wms: { location: string; status: string }[] };
+      };
+      entries: { kind: string; system: string }[];
+    }>();
     expect(body.order.state).toBe('settled');
     expect(body.order.systems.erp.name).toBe('S00001');
-    expect(body.order.systems.wms).toEqual([expect.objectContaining({ location: 'main', status: 'shipped' })]);
+    expect(body.order.systems.wms).toEqual([
+      expect.objectContaining({ location: 'main', status: 'shipped' }),
+    ]);
     expect(body.entries.some((e) => e.kind === 'effect' && e.system === 'odoo')).toBe(true);
     const missing = await app.inject({ method: 'GET', url: '/v1/orders/eu/999/timeline' });
     expect(missing.statusCode).toBe(404);

@@ -13,7 +13,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('data', 'text')
     .addColumn('correlation_id', 'text')
     .execute();
-  await db.schema.createIndex('timeline_entries_subject').on('timeline_entries').columns(['subject', 'id']).execute();
+  await db.schema
+    .createIndex('timeline_entries_subject')
+    .on('timeline_entries')
+    .columns(['subject', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -14,7 +14,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('reservations_pk', ['order_subject', 'line_id'])
     .execute();
-  await db.schema.createIndex('reservations_sku_open').on('reservations').columns(['sku', 'status', 'location']).execute();
+  await db.schema
+    .createIndex('reservations_sku_open')
+    .on('reservations')
+    .columns(['sku', 'status', 'location'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -8,15 +8,24 @@
  * await port.createFulfilment({ reference: 'WC-eu-1/main/1', location: 'main', lines, shipTo });
  * ```
  */
-import { toWmsFulfilmentBody, type WmsClient, type WmsFulfilmentOrder } from '../../../connectors/wms/index.js';
+import {
+  toWmsFulfilmentBody,
+  type WmsClient,
+  type WmsFulfilmentOrder,
+} from '../../../connectors/wms/index.js';
 import { HubError } from '../../../runtime/errors.js';
 import type { FulfilmentOrderRef, FulfilmentPort } from '../ports.js';
 
-const ref = (order: WmsFulfilmentOrder): FulfilmentOrderRef => ({ id: order.id, reference: order.reference, status: order.status });
+const ref = (order: WmsFulfilmentOrder): FulfilmentOrderRef => ({
+  id: order.id,
+  reference: order.reference,
+  status: order.status,
+});
 
 export function wmsFulfilment(client: WmsClient): FulfilmentPort {
   return {
-    createFulfilment: async (request) => ref(await client.createFulfilment(toWmsFulfilmentBody(request), request.reference)),
+    createFulfilment: async (request) =>
+      ref(await client.createFulfilment(toWmsFulfilmentBody(request), request.reference)),
     async findFulfilment(reference) {
       const found = (await client.findByReference(reference)).find((order) => order.status !== 'cancelled');
       return found === undefined ? undefined : ref(found);

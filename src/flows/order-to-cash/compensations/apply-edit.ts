@@ -25,12 +25,32 @@ export function isMaterialEdit(before: Order, after: Order): boolean {
 
 export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): Promise<StepOutcome> {
   const now = io.deps.now();
-  const updated: SagaOrder = { ...saga, order: incoming, amounts: { ...saga.amounts, channelTotal: incoming.totals.total.amount } };
+  const updated: SagaOrder = {
+    ...saga,
+    order: incoming,
+    amounts: { ...saga.amounts, channelTotal: incoming.totals.total.amount },
+  };
   if (saga.erp === undefined || saga.state === 'cancelled') {
-    return { saga: updated, timeline: [{ kind: 'message', system: `woocommerce:${saga.storeId}`, summary: 'Order edited in WooCommerce (before ERP registration)' }], events: [] };
+    return {
+      saga: updated,
+      timeline: [
+        {
+          kind: 'message',
+          system: `woocommerce:${saga.storeId}`,
+          summary: 'Order edited in WooCommerce (before ERP registration)',
+        },
+      ],
+      events: [],
+    };
   }
   if (!isBefore(saga.state, 'fulfilment_requested')) {
-    return parkOutcome(updated, 'edit', 'edited_after_fulfilment', 'The order was edited in WooCommerce after fulfilment was requested; the warehouse and ERP need a person', now);
+    return parkOutcome(
+      updated,
+      'edit',
+      'edited_after_fulfilment',
+      'The order was edited in WooCommerce after fulfilment was requested; the warehouse and ERP need a person',
+      now,
+    );
   }
   const erpOrderId = saga.erp.id;
   try {
@@ -39,11 +59,24 @@ export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): P
     });
     return {
       saga: { ...updated, amounts: { ...updated.amounts, erpTotal: result.amountTotal } },
-      timeline: [{ kind: 'effect', system: io.deps.erp.system, summary: `ERP order ${saga.erp.name} updated after an edit in WooCommerce (total ${result.amountTotal})` }],
+      timeline: [
+        {
+          kind: 'effect',
+          system: io.deps.erp.system,
+          summary: `ERP order ${saga.erp.name} updated after an edit in WooCommerce (total ${result.amountTotal})`,
+        },
+      ],
       events: [],
     };
   } catch (error) {
     if (!(error instanceof BusinessError)) throw error;
-    return parkOutcome(updated, 'edit', error.code, `The ERP refused the edit: ${error.message}`, now, error.system ?? io.deps.erp.system);
+    return parkOutcome(
+      updated,
+      'edit',
+      error.code,
+      `The ERP refused the edit: ${error.message}`,
+      now,
+      error.system ?? io.deps.erp.system,
+    );
   }
 }

@@ -28,28 +28,57 @@ export async function cancelOrder(saga: SagaOrder, io: StepIO, why: CancelReason
   const code = why.by === 'payment' ? 'payment_voided' : 'cancelled';
   if (saga.state === 'cancelled') return { saga, timeline: [], events: [] };
   if (saga.shipments.length > 0 || (saga.state !== 'parked' && !isBefore(saga.state, 'partially_shipped'))) {
-    return parkOutcome(saga, 'cancel', `${code}_after_shipment`, `${why.reason} — but goods have already shipped; refund or return needed`, now);
+    return parkOutcome(
+      saga,
+      'cancel',
+      `${code}_after_shipment`,
+      `${why.reason} — but goods have already shipped; refund or return needed`,
+      now,
+    );
   }
-  const timeline: StepOutcome['timeline'] = [{ kind: 'message', system: `woocommerce:${saga.storeId}`, summary: `Cancellation by ${why.by}: ${why.reason}` }];
+  const timeline: StepOutcome['timeline'] = [
+    {
+      kind: 'message',
+      system: `woocommerce:${saga.storeId}`,
+      summary: `Cancellation by ${why.by}: ${why.reason}`,
+    },
+  ];
   try {
     if (saga.fulfilments.length > 0 && requestFulfilmentStep.compensate) {
       await requestFulfilmentStep.compensate(saga, io);
-      for (const f of saga.fulfilments) timeline.push({ kind: 'effect', system: `wms:${f.location}`, summary: `Fulfilment ${f.reference} cancelled` });
+      for (const f of saga.fulfilments)
+        timeline.push({
+          kind: 'effect',
+          system: `wms:${f.location}`,
+          summary: `Fulfilment ${f.reference} cancelled`,
+        });
     }
   } catch (error) {
-    if (error instanceof BusinessError) return parkOutcome(saga, 'cancel', error.code, error.message, now, error.system ?? 'hub');
+    if (error instanceof BusinessError)
+      return parkOutcome(saga, 'cancel', error.code, error.message, now, error.system ?? 'hub');
     throw error;
   }
   if (saga.erp !== undefined && registerStep.compensate) {
     await registerStep.compensate(saga, io);
-    timeline.push({ kind: 'effect', system: io.deps.erp.system, summary: `ERP order ${saga.erp.name} cancelled` });
+    timeline.push({
+      kind: 'effect',
+      system: io.deps.erp.system,
+      summary: `ERP order ${saga.erp.name} cancelled`,
+    });
   }
   const cancelled: SagaOrder = {
     ...moveTo(saga, 'cancelled', now),
-    fulfilments: saga.fulfilments.map((f) => (f.status === 'shipped' ? f : { ...f, status: 'cancelled' as const })),
+    fulfilments: saga.fulfilments.map((f) =>
+      f.status === 'shipped' ? f : { ...f, status: 'cancelled' as const },
+    ),
     ...(saga.erp === undefined ? {} : { erp: { ...saga.erp, state: 'cancelled' } }),
   };
   delete cancelled.parked;
   timeline.push({ kind: 'effect', system: 'hub', summary: 'Reservations released' });
-  return { saga: cancelled, timeline, events: [], write: (trx) => release(trx, saga.subject).then(() => undefined) };
+  return {
+    saga: cancelled,
+    timeline,
+    events: [],
+    write: (trx) => release(trx, saga.subject).then(() => undefined),
+  };
 }

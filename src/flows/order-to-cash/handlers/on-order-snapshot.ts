@@ -39,31 +39,57 @@ export async function onOrderSnapshot(ctx: HandlerContext<{ order: Order }>, dep
         },
         now,
       );
-      await recordTimelineEntry(trx, { subject, kind: 'message', system, summary: `Order #${incoming.number} received (${incoming.totals.total.amount} ${incoming.currency}, ${incoming.lines.length} line(s), payment ${incoming.payment.status})`, correlationId: ctx.message.correlationId, at: now });
+      await recordTimelineEntry(trx, {
+        subject,
+        kind: 'message',
+        system,
+        summary: `Order #${incoming.number} received (${incoming.totals.total.amount} ${incoming.currency}, ${incoming.lines.length} line(s), payment ${incoming.payment.status})`,
+        correlationId: ctx.message.correlationId,
+        at: now,
+      });
       return created;
     });
     await advance(ctx, saga, deps);
     return;
   }
   if (incoming.modifiedAt < saga.order.modifiedAt) {
-    await recordTimelineEntry(ctx.db, { subject, kind: 'message', system, summary: `Ignored an older copy of the order (modified ${incoming.modifiedAt})`, correlationId: ctx.message.correlationId, at: now });
+    await recordTimelineEntry(ctx.db, {
+      subject,
+      kind: 'message',
+      system,
+      summary: `Ignored an older copy of the order (modified ${incoming.modifiedAt})`,
+      correlationId: ctx.message.correlationId,
+      at: now,
+    });
     return;
   }
   const io = stepIO(ctx, deps);
   let outcome: StepOutcome;
   if (incoming.payment.status === 'voided' && saga.order.payment.status !== 'voided') {
-    outcome = await cancelOrder({ ...saga, order: incoming }, io, { by: 'payment', reason: 'Payment voided' });
+    outcome = await cancelOrder({ ...saga, order: incoming }, io, {
+      by: 'payment',
+      reason: 'Payment voided',
+    });
   } else if (incoming.status === 'cancelled' && saga.state !== 'cancelled') {
-    outcome = await cancelOrder({ ...saga, order: incoming }, io, { by: 'customer', reason: 'Order cancelled in WooCommerce' });
+    outcome = await cancelOrder({ ...saga, order: incoming }, io, {
+      by: 'customer',
+      reason: 'Order cancelled in WooCommerce',
+    });
   } else if (isMaterialEdit(saga.order, incoming)) {
     outcome = await applyEdit(saga, incoming, io);
   } else {
-    const changes = [saga.order.payment.status !== incoming.payment.status ? `payment ${incoming.payment.status}` : '', saga.order.channelStatus !== incoming.channelStatus ? `status ${incoming.channelStatus}` : '']
+    const changes = [
+      saga.order.payment.status !== incoming.payment.status ? `payment ${incoming.payment.status}` : '',
+      saga.order.channelStatus !== incoming.channelStatus ? `status ${incoming.channelStatus}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     outcome = {
       saga: { ...saga, order: incoming },
-      timeline: changes === '' ? [] : [{ kind: 'message', system, summary: `Order updated in WooCommerce: ${changes}` }],
+      timeline:
+        changes === ''
+          ? []
+          : [{ kind: 'message', system, summary: `Order updated in WooCommerce: ${changes}` }],
       events: [],
     };
   }

@@ -9,12 +9,30 @@ import type { StepDeps } from '../define-step.js';
 import { commit, moveTo } from '../run-step.js';
 import { loadSaga } from '../saga-store.js';
 
-export async function onResume(ctx: HandlerContext<{ by?: string; note?: string }>, deps: StepDeps): Promise<void> {
+export async function onResume(
+  ctx: HandlerContext<{ by?: string; note?: string }>,
+  deps: StepDeps,
+): Promise<void> {
   const saga = await loadSaga(ctx.db, ctx.message.subject);
   if (saga === undefined || saga.state !== 'parked' || saga.parked === undefined) return;
   const resumed = { ...moveTo(saga, saga.parked.from, deps.now()) };
   delete resumed.parked;
   const by = ctx.message.data.by ?? 'an operator';
-  const saved = await commit(ctx, saga, { saga: resumed, timeline: [{ kind: 'decision', system: 'hub', summary: `Resumed by ${by}${ctx.message.data.note ? `: ${ctx.message.data.note}` : ''}` }], events: [] }, deps.now());
+  const saved = await commit(
+    ctx,
+    saga,
+    {
+      saga: resumed,
+      timeline: [
+        {
+          kind: 'decision',
+          system: 'hub',
+          summary: `Resumed by ${by}${ctx.message.data.note ? `: ${ctx.message.data.note}` : ''}`,
+        },
+      ],
+      events: [],
+    },
+    deps.now(),
+  );
   await advance(ctx, saved, deps);
 }

@@ -18,11 +18,17 @@ type Shipment = EventData<'shipment.confirmed'>['shipment'];
 
 export function trackingNote(shipment: Shipment): string {
   const what = shipment.lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ');
-  const tracking = shipment.trackingNumber === undefined ? '' : ` — tracking ${shipment.trackingNumber}${shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''}`;
+  const tracking =
+    shipment.trackingNumber === undefined
+      ? ''
+      : ` — tracking ${shipment.trackingNumber}${shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''}`;
   return `Shipped with ${shipment.carrier}${tracking}: ${what}`;
 }
 
-export async function onShipment(ctx: HandlerContext<EventData<'shipment.confirmed'>>, deps: StepDeps): Promise<void> {
+export async function onShipment(
+  ctx: HandlerContext<EventData<'shipment.confirmed'>>,
+  deps: StepDeps,
+): Promise<void> {
   const { shipment, storeId, orderId } = ctx.message.data;
   const saga = await loadSaga(ctx.db, orderSubject(storeId, orderId));
   if (saga === undefined) throw new Error(`shipment ${shipment.id} for unknown order ${storeId}/${orderId}`);
@@ -47,17 +53,31 @@ export async function onShipment(ctx: HandlerContext<EventData<'shipment.confirm
   let next: SagaOrder = {
     ...saga,
     shipments: [...saga.shipments, record],
-    fulfilments: saga.fulfilments.map((f) => (f.reference === shipment.fulfilmentRequestId ? { ...f, status: 'shipped' as const } : f)),
+    fulfilments: saga.fulfilments.map((f) =>
+      f.reference === shipment.fulfilmentRequestId ? { ...f, status: 'shipped' as const } : f,
+    ),
   };
   const lineIds = shipment.lines.flatMap((l) => (l.lineId === undefined ? [] : [l.lineId]));
   const timeline: StepOutcome['timeline'] = [
-    { kind: 'message', system: `wms:${shipment.location}`, summary: `Shipped ${shipment.lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ')} with ${shipment.carrier} ${shipment.trackingNumber ?? ''}`.trim(), data: { shipmentId: shipment.id } },
+    {
+      kind: 'message',
+      system: `wms:${shipment.location}`,
+      summary:
+        `Shipped ${shipment.lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ')} with ${shipment.carrier} ${shipment.trackingNumber ?? ''}`.trim(),
+      data: { shipmentId: shipment.id },
+    },
     { kind: 'effect', system: `woocommerce:${storeId}`, summary: `Tracking note added for the customer` },
   ];
   const events = [];
   let outcome: StepOutcome;
   if (saga.state === 'cancelled') {
-    outcome = parkOutcome(next, 'ship', 'shipped_after_cancellation', `Shipment ${shipment.id} left after the order was cancelled`, now);
+    outcome = parkOutcome(
+      next,
+      'ship',
+      'shipped_after_cancellation',
+      `Shipment ${shipment.id} left after the order was cancelled`,
+      now,
+    );
     outcome.timeline.unshift(...timeline);
   } else {
     if (isBefore(next.state, 'shipped') && next.state !== 'parked') {

@@ -17,8 +17,17 @@ export const completeStep = defineStep({
       return io.deps.now().toISOString();
     }),
   apply: (saga, completedAt, io) => ({
-    saga: { ...moveTo(saga, 'completed', io.deps.now()), order: { ...saga.order, status: 'completed', channelStatus: 'completed' } },
-    timeline: [{ kind: 'effect', system: `woocommerce:${saga.storeId}`, summary: 'Order marked completed in WooCommerce' }],
+    saga: {
+      ...moveTo(saga, 'completed', io.deps.now()),
+      order: { ...saga.order, status: 'completed', channelStatus: 'completed' },
+    },
+    timeline: [
+      {
+        kind: 'effect',
+        system: `woocommerce:${saga.storeId}`,
+        summary: 'Order marked completed in WooCommerce',
+      },
+    ],
     events: [makeEvent('order.completed', saga.subject, partitionOf(saga), { ...ref(saga), completedAt })],
   }),
 });

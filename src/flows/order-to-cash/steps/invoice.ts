@@ -20,7 +20,21 @@ export const invoiceStep = defineStep({
       invoiceId: invoice.id,
       amounts: { ...saga.amounts, invoiceTotal: invoice.total.amount },
     },
-    timeline: [{ kind: 'effect', system: io.deps.erp.system, summary: `Invoice ${invoice.number} posted: ${invoice.total.amount} ${invoice.total.currency}` }],
-    events: [makeEvent('invoice.posted', saga.subject, partitionOf(saga), { ...ref(saga), invoice }, { trusted: true })],
+    timeline: [
+      {
+        kind: 'effect',
+        system: io.deps.erp.system,
+        summary: `Invoice ${invoice.number} posted: ${invoice.total.amount} ${invoice.total.currency}`,
+      },
+    ],
+    events: [
+      makeEvent(
+        'invoice.posted',
+        saga.subject,
+        partitionOf(saga),
+        { ...ref(saga), invoice },
+        { trusted: true },
+      ),
+    ],
   }),
 });

@@ -30,7 +30,8 @@ export const requestFulfilmentStep = defineStep({
     };
   },
   compensate: async (saga, io) => {
-    for (const record of saga.fulfilments) await cancelFulfilment(record, io.deps.wms(record.location), io.effects);
+    for (const record of saga.fulfilments)
+      await cancelFulfilment(record, io.deps.wms(record.location), io.effects);
   },
 });
 
@@ -41,8 +42,13 @@ async function cancelFulfilment(
 ): Promise<void> {
   if (record.status === 'cancelled' || record.status === 'exception' || record.wmsId === undefined) return;
   const wmsId = record.wmsId;
-  const cancelled = await effects.run(`wms:cancel:${record.reference}`, { perform: () => port.cancelFulfilment(wmsId) });
+  const cancelled = await effects.run(`wms:cancel:${record.reference}`, {
+    perform: () => port.cancelFulfilment(wmsId),
+  });
   if (!cancelled) {
-    throw new BusinessError(`fulfilment ${record.reference} has already shipped and cannot be cancelled`, { code: 'already_shipped', system: `wms:${record.location}` });
+    throw new BusinessError(`fulfilment ${record.reference} has already shipped and cannot be cancelled`, {
+      code: 'already_shipped',
+      system: `wms:${record.location}`,
+    });
   }
 }

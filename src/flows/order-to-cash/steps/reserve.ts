@@ -16,10 +16,18 @@ export const reserveStep = defineStep({
   invoke: async () => undefined,
   apply: (saga, _result, io) => {
     const now = io.deps.now();
-    const lines = (saga.routing?.assignments ?? []).flatMap((a) => a.lines.map((l) => ({ ...l, location: a.location })));
+    const lines = (saga.routing?.assignments ?? []).flatMap((a) =>
+      a.lines.map((l) => ({ ...l, location: a.location })),
+    );
     return {
       saga: moveTo(saga, 'reserved', now),
-      timeline: [{ kind: 'effect', system: 'hub', summary: `Reserved ${lines.map((l) => `${l.quantity}× ${l.sku} at ${l.location}`).join(', ') || 'nothing'}` }],
+      timeline: [
+        {
+          kind: 'effect',
+          system: 'hub',
+          summary: `Reserved ${lines.map((l) => `${l.quantity}× ${l.sku} at ${l.location}`).join(', ') || 'nothing'}`,
+        },
+      ],
       write: (trx) => reserve(trx, saga.subject, lines, now),
       events:
         lines.length === 0

@@ -13,14 +13,29 @@ export const routeStep = defineStep({
   from: ['validated'],
   idempotencyKey: (saga) => `oms:route:${saga.subject}`,
   invoke: (saga, io) => {
-    const lines: PlannedLine[] = saga.order.lines.map((line) => ({ lineId: line.lineId, sku: line.sku ?? '', quantity: line.quantity }));
+    const lines: PlannedLine[] = saga.order.lines.map((line) => ({
+      lineId: line.lineId,
+      sku: line.sku ?? '',
+      quantity: line.quantity,
+    }));
     return io.once(() => io.deps.router.route({ order: saga.order, lines, exclude: [] }));
   },
   apply: (saga, plan, io) => {
-    const routing: RoutingRecord = { ...plan, cancelledLines: [] };
+    // Lines the routing rules cancel outright are recorded; their refund is a person's call (parked at settlement if money differs).
+    const routing: RoutingRecord = {
+      assignments: plan.assignments,
+      backorders: plan.backorders,
+      reasons: plan.reasons,
+      cancelledLines: plan.cancelledLines ?? [],
+    };
     return {
       saga: { ...moveTo(saga, 'routed', io.deps.now()), routing },
-      timeline: plan.reasons.map((reason) => ({ kind: 'decision' as const, system: 'oms', summary: reason, data: { assignments: plan.assignments, backorders: plan.backorders } })),
+      timeline: plan.reasons.map((reason) => ({
+        kind: 'decision' as const,
+        system: 'oms',
+        summary: reason,
+        data: { assignments: plan.assignments, backorders: plan.backorders },
+      })),
       events: [
         makeEvent('order.routed', saga.subject, partitionOf(saga), {
           ...ref(saga),

@@ -19,7 +19,9 @@ export const settleStep = defineStep({
     if (!paid || saga.invoiceId === undefined) return undefined;
     const invoiceId = saga.invoiceId;
     const reference = saga.order.payment.transactionId ?? orderReference(saga.storeId, saga.orderId);
-    return io.once(() => io.deps.erp.registerPayment({ erpInvoiceId: invoiceId }, saga.order.totals.total.amount, reference));
+    return io.once(() =>
+      io.deps.erp.registerPayment({ erpInvoiceId: invoiceId }, saga.order.totals.total.amount, reference),
+    );
   },
   apply: (saga, invoice, io) => {
     const now = io.deps.now();
@@ -40,7 +42,13 @@ export const settleStep = defineStep({
     }
     return {
       saga: { ...moveTo(saga, 'settled', now), amounts },
-      timeline: [{ kind: 'effect', system: io.deps.erp.system, summary: `Payment ${channelTotal.amount} ${channelTotal.currency} registered; invoice and channel agree to the cent (${invoice.paymentState})` }],
+      timeline: [
+        {
+          kind: 'effect',
+          system: io.deps.erp.system,
+          summary: `Payment ${channelTotal.amount} ${channelTotal.currency} registered; invoice and channel agree to the cent (${invoice.paymentState})`,
+        },
+      ],
       events: [
         makeEvent('payment.settled', saga.subject, partitionOf(saga), {
           ...ref(saga),

@@ -22,20 +22,50 @@ export const validateStep = defineStep({
     if (store === undefined) problems.push(`store "${saga.storeId}" is not configured`);
     if (problems.length > 0) return parkOutcome(saga, 'validate', 'invalid_order', problems.join('; '), now);
     const decision = paymentDecision(saga.order, io.deps.config.payments?.proceedUnpaid ?? []);
-    const payment = { paymentStatus: saga.order.payment.status, ...(saga.order.payment.method ? { paymentMethod: saga.order.payment.method } : {}) };
-    if (decision === 'voided') return parkOutcome(saga, 'validate', 'payment_voided', 'The payment was voided before the order was accepted.', now);
+    const payment = {
+      paymentStatus: saga.order.payment.status,
+      ...(saga.order.payment.method ? { paymentMethod: saga.order.payment.method } : {}),
+    };
+    if (decision === 'voided')
+      return parkOutcome(
+        saga,
+        'validate',
+        'payment_voided',
+        'The payment was voided before the order was accepted.',
+        now,
+      );
     if (decision === 'wait') {
       if (saga.state === 'awaiting_payment') return { saga, timeline: [], events: [] };
       return {
         saga: moveTo(saga, 'awaiting_payment', now),
-        timeline: [{ kind: 'decision', system: 'hub', summary: `Waiting for payment (${saga.order.payment.method ?? 'unknown method'})` }],
-        events: [makeEvent('order.payment_pending', saga.subject, partitionOf(saga), { ...ref(saga), ...payment })],
+        timeline: [
+          {
+            kind: 'decision',
+            system: 'hub',
+            summary: `Waiting for payment (${saga.order.payment.method ?? 'unknown method'})`,
+          },
+        ],
+        events: [
+          makeEvent('order.payment_pending', saga.subject, partitionOf(saga), { ...ref(saga), ...payment }),
+        ],
       };
     }
     return {
       saga: moveTo(saga, 'validated', now),
-      timeline: [{ kind: 'decision', system: 'hub', summary: `Valid; payment ${saga.order.payment.status} — proceeding` }],
-      events: [makeEvent('order.validated', saga.subject, partitionOf(saga), { ...ref(saga), total: saga.order.totals.total, ...payment })],
+      timeline: [
+        {
+          kind: 'decision',
+          system: 'hub',
+          summary: `Valid; payment ${saga.order.payment.status} — proceeding`,
+        },
+      ],
+      events: [
+        makeEvent('order.validated', saga.subject, partitionOf(saga), {
+          ...ref(saga),
+          total: saga.order.totals.total,
+          ...payment,
+        }),
+      ],
     };
   },
 });
