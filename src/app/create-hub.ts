@@ -18,6 +18,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { HubConfig } from '../config/schema.js';
 import { createDatabase, type DatabaseHandle } from '../store/create-database.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { databaseConfigFrom } from '../store/database-config-from.js';
 import { createRuntime, type Runtime } from '../runtime/index.js';
 import { buildServer, route, type RoutePlugin } from '../api/server.js';
 import { adminRoutes } from '../api/admin/admin-routes.js';
@@ -61,15 +62,7 @@ export interface Hub {
 export async function createHub(options: HubOptions): Promise<Hub> {
   const { config, log } = options;
   const role = options.role ?? 'all';
-  const store = await createDatabase(
-    config.database.kind === 'postgres'
-      ? {
-          kind: 'postgres',
-          url: config.database.url ?? '',
-          ...(config.database.schema ? { schema: config.database.schema } : {}),
-        }
-      : { kind: 'sqlite', path: config.database.path ?? './data/hub.db' },
-  );
+  const store = await createDatabase(databaseConfigFrom(config.database));
   await migrateToLatest(store.db);
 
   const metrics = new Registry();
