@@ -20,6 +20,7 @@ import { register as registerSimWooCommerce } from './commands/sim-woocommerce.j
 import { register as registerSimOdoo } from './commands/sim-odoo.js';
 import { register as registerWooCommerce } from './commands/woocommerce.js';
 import { register as registerOrders } from './commands/orders.js';
+import { register as registerReconcile } from './commands/reconcile.js';
 
 export function buildProgram(): Command {
   const program = new Command('retail-hub')
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerDeadLetters(program);
   registerSchemas(program);
   registerOrders(program);
+  registerReconcile(program);
   registerSimWms(program);
   registerSimWooCommerce(program);
   registerSimOdoo(program);

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allVariants } from '../../src/demo/catalogue.js';
+import { formatDrift } from '../../src/cli/commands/reconcile.js';
+import { reconcileStock } from '../../src/flows/inventory/reconcile-stock.js';
+import { inventorySettings } from '../../src/flows/inventory/settings.js';
+import { silentLogger } from '../../src/ops/logger.js';
 import { startInventoryWorld, type InventoryWorld } from '../flows/inventory/world.js';
 
 interface Availability {
@@ -77,4 +81,24 @@ describe('inventory sync against the demo world', () => {
     expect(calls[0]! + calls[1]!).toBeLessThan(60);
     expect(await world.storeStock('eu', 'TOTE-NAT')).toBe(last.get('TOTE-NAT')! + 300);
   }, 90_000);
+
+  it('finds stock drift injected in a store and repairs it through the pusher', async () => {
+    await world.waitFor(async () => (await world.storeStock('uk', 'TOTE-NAT')) !== null);
+    const uk = world.systems.stores.find((s) => s.spec.id === 'uk')!.emulator;
+    const expected = (await world.get<Availability>('/v1/availability?store=uk&sku=TOTE-NAT')).body.items[0]!.available;
+    uk.setStock('TOTE-NAT', 3);
+    const deps = { db: world.hub.store.db, settings: inventorySettings(world.config), woo: (id: string) => world.hub.connectors.woo(id), log: silentLogger() };
+    const found = await reconcileStock(deps, { store: 'uk', repair: false });
+    expect(found.rows.filter((r) => r.status === 'drift')).toEqual([
+      { store: 'uk', sku: 'TOTE-NAT', storeQuantity: 3, available: expected, status: 'drift' },
+    ]);
+    expect(found.rows.some((r) => r.sku.startsWith('TSHIRT-') && r.status === 'ok')).toBe(true); // variations listed too
+    const repaired = await reconcileStock(deps, { store: 'uk', repair: true });
+    expect(repaired.repaired.uk?.pushed).toBe(1);
+    expect(await world.storeStock('uk', 'TOTE-NAT')).toBe(expected);
+    const after = await reconcileStock(deps, { repair: false });
+    expect(after.rows.filter((r) => r.status === 'drift')).toEqual([]);
+    expect(formatDrift(after.rows, false)).toContain('0 drifting');
+  }, 30_000);
 });
+
