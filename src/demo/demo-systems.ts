@@ -17,6 +17,8 @@ import { startWooEmulator, type WooEmulator } from '../../sim/woocommerce/index.
 import { startOdooEmulator, type OdooEmulator } from '../../sim/odoo/index.js';
 import { startWmsEmulator, type WmsEmulator } from '../../sim/wms/index.js';
 import type { HubConfig } from '../config/schema.js';
+import type { WooClient } from '../connectors/woocommerce/client.js';
+import { syncWebhooks } from '../connectors/woocommerce/sync/webhook-sync.js';
 import { silentLogger } from '../ops/logger.js';
 import { allVariants, demoCatalogue, priceIn } from './catalogue.js';
 
@@ -94,6 +96,8 @@ export interface DemoSystems {
   odoo: OdooEmulator;
   warehouses: { id: string; emulator: WmsEmulator; webhookSecret: string }[];
   hubConfig(options: { port: number; databasePath: string; publicUrl?: string }): HubConfig;
+  /** Has the hub create its webhooks in every store (call once it listens). */
+  connectWebhooks(hub: { url: string; connectors: { woo(storeId: string): WooClient } }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -117,7 +121,8 @@ export async function startDemoSystems(options: DemoSystemsOptions): Promise<Dem
         port: portAt(options.basePort, 1 + i),
         storeId: spec.id,
         webhookSecret,
-        webhookUrl: `${options.hubUrl}/webhooks/woocommerce/${spec.id}`,
+        // No webhooks yet: the hub registers its own once it listens (`connectWebhooks`), as
+        // `retail-hub woocommerce webhooks sync` does for a real store.
         consumerKey,
         consumerSecret,
         allowBasicOverHttp: true,
@@ -206,6 +211,16 @@ export async function startDemoSystems(options: DemoSystemsOptions): Promise<Dem
       runtime: { concurrency: 32 },
       log: { level: 'warn' },
     }),
+    async connectWebhooks(hub) {
+      for (const store of stores) {
+        await syncWebhooks({
+          storeId: store.spec.id,
+          client: hub.connectors.woo(store.spec.id),
+          publicUrl: hub.url,
+          secret: store.webhookSecret,
+        });
+      }
+    },
     async close() {
       await Promise.all([
         odoo.close(),

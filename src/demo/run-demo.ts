@@ -50,6 +50,7 @@ export async function runDemo(options: DemoOptions): Promise<{ orders: number; d
     port: options.port,
   });
   await hub.start();
+  await world.connectWebhooks(hub);
   if (options.manifestPath) await writeManifest(options.manifestPath, world, hub.url);
 
   write(
