@@ -8,7 +8,7 @@
 import { userError } from '../orm/errors.js';
 import type { Env, ModelDef, OdooVersion, Row } from '../orm/types.js';
 import { bool, m2m } from './fields.js';
-import { assignPickings, moveProduct, reservedOf } from './picking.js';
+import { assignPickings, moveProduct, reservedOf, reservesQuants } from './picking.js';
 import { isStorable } from './product.js';
 import { takeQuantity, unreserve, updateQuantity } from './stock-quantities.js';
 
@@ -41,8 +41,7 @@ function wizardAction(name: string, model: string, pickings: Row[]) {
 function setQuantitiesToReservation(env: Env, pickings: Row[]): void {
   for (const picking of pickings) {
     for (const move of openMoves(env, picking)) {
-      const product = moveProduct(env, move);
-      const qty = product && isStorable(env, product) ? reservedOf(move) : Number(move.product_uom_qty);
+      const qty = reservesQuants(env, move) ? reservedOf(move) : Number(move.product_uom_qty);
       env.store.setRaw(
         env,
         'stock.move',
@@ -92,7 +91,8 @@ function validate(env: Env, picking: Row, keepBackorder: boolean): void {
     const product = moveProduct(env, move);
     if (product && isStorable(env, product)) {
       const reserved = reservedOf(move);
-      if (reserved > 0) unreserve(env, product.id, move.location_id as number, reserved);
+      if (reserved > 0 && reservesQuants(env, move))
+        unreserve(env, product.id, move.location_id as number, reserved);
       takeQuantity(env, product.id, move.location_id as number, quantity);
       updateQuantity(env, product.id, move.location_dest_id as number, quantity);
     }

@@ -34,18 +34,32 @@ export function moveProduct(env: Env, move: Row): Row | undefined {
   return env.store.row('product.product', move.product_id as number);
 }
 
+/**
+ * Whether a move reserves stock in quants: only tracked products leaving an internal location do;
+ * goods coming from partners or virtual locations are always available (Odoo's
+ * `_should_bypass_reservation`).
+ */
+export function reservesQuants(env: Env, move: Row): boolean {
+  const product = moveProduct(env, move);
+  const source = env.store.row('stock.location', move.location_id as number);
+  return (
+    product !== undefined &&
+    isStorable(env, product) &&
+    (source?.usage === 'internal' || source?.usage === 'transit')
+  );
+}
+
 /** Reserves what is free for each open move and derives move and picking states. */
 export function assignPickings(env: Env, pickings: Row[]): void {
   for (const picking of pickings) {
     const moves = env.store.get(env, 'stock.picking', picking, 'move_ids') as number[];
     for (const move of env.store.browse(env, 'stock.move', moves)) {
       if (move.state === 'done' || move.state === 'cancel') continue;
-      const product = moveProduct(env, move);
       const demand = Number(move.product_uom_qty);
       let reserved = reservedOf(move);
-      if (product && isStorable(env, product)) {
+      if (reservesQuants(env, move)) {
         if (reserved < demand)
-          reserved += reserve(env, product.id, move.location_id as number, demand - reserved);
+          reserved += reserve(env, move.product_id as number, move.location_id as number, demand - reserved);
       } else reserved = demand;
       const state = reserved >= demand ? 'assigned' : reserved > 0 ? 'partially_available' : 'confirmed';
       const patch: Record<string, unknown> = { reserved, state };
@@ -74,9 +88,8 @@ function cancelPickings(env: Env, pickings: Row[]): void {
     const moves = env.store.related(env, 'stock.picking', picking, 'move_ids');
     for (const move of moves) {
       if (move.state === 'done' || move.state === 'cancel') continue;
-      const product = moveProduct(env, move);
-      if (product && isStorable(env, product) && reservedOf(move) > 0) {
-        unreserve(env, product.id, move.location_id as number, reservedOf(move));
+      if (reservesQuants(env, move) && reservedOf(move) > 0) {
+        unreserve(env, move.product_id as number, move.location_id as number, reservedOf(move));
       }
       env.store.setRaw(env, 'stock.move', move, {
         state: 'cancel',

@@ -551,6 +551,56 @@ describe('partial deliveries', () => {
   });
 });
 
+describe('receipts', () => {
+  it('receives returned goods from the customer location without reserving there', async () => {
+    const odoo = await emulator(19);
+    const m = odoo.models;
+    const product = odoo.seed.product({ sku: 'RET', name: 'Ret', listPrice: 5 });
+    odoo.seed.stock({ sku: 'RET', location: 'WH/Stock', quantity: 2 });
+    const [receiptType] = m.search('stock.picking.type', [
+      ['code', '=', 'incoming'],
+      ['warehouse_id.code', '=', 'WH'],
+    ]);
+    const { customerLocation, stockLocations } = odoo.seed.ids;
+    const picking = m.create('stock.picking', {
+      picking_type_id: receiptType,
+      location_id: customerLocation,
+      location_dest_id: stockLocations['WH/Stock'],
+      origin: 'RMA-1',
+      move_ids: [
+        [
+          0,
+          0,
+          {
+            name: 'Return RET',
+            product_id: product,
+            product_uom_qty: 3,
+            location_id: customerLocation,
+            location_dest_id: stockLocations['WH/Stock'],
+          },
+        ],
+      ],
+    });
+    m.call('stock.picking', 'action_confirm', [[picking]]);
+    expect(m.read('stock.picking', [picking], ['state', 'name'])[0]).toMatchObject({
+      state: 'assigned',
+      name: 'WH/IN/00001',
+    });
+    expect(m.call('stock.picking', 'button_validate', [[picking]])).toBe(true);
+    expect(m.read('product.product', [product], ['qty_available'])[0]!.qty_available).toBe(5);
+    expect(
+      m.searchRead(
+        'stock.quant',
+        [
+          ['product_id', '=', product],
+          ['location_id.usage', '=', 'customer'],
+        ],
+        ['quantity', 'reserved_quantity'],
+      ),
+    ).toEqual([{ id: expect.any(Number), quantity: -3, reserved_quantity: 0 }]);
+  });
+});
+
 describe('transactions and write_date', () => {
   it('rolls a failed call back entirely (parent and already-created lines)', async () => {
     const odoo = await emulator(19);
