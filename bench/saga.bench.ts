@@ -150,6 +150,8 @@ export async function run(): Promise<BenchResult> {
       woo.createOrder({
         lineItems: [{ sku: SKUS[i % SKUS.length] as string, quantity: 1 + (i % 3) }],
         ...SHOPPER,
+        // One customer per order: the ERP connector serialises work per customer e-mail.
+        billing: { ...SHOPPER.billing, email: `shopper${i}@example.com` },
       });
 
     // 1. Burst: everything at once, timed until the last order is settled.
