@@ -213,7 +213,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
       try {
         await waitFor(condition, waitOptions);
       } catch (error) {
-        throw new Error(`${(error as Error).message}\n${await diagnose(env.hub)}`);
+        throw new Error(`${(error as Error).message}\n${await diagnose(env.hub)}`, { cause: error });
       }
     },
     async restartHub() {

@@ -97,6 +97,7 @@ describe('order-to-cash saga: compensations', () => {
     await h.publish([failed('3005', 'WC-eu-3005/main/1', 'main', '2', 'B')]);
     await h.publish([failed('3005', 'WC-eu-3005/main/1', 'main', '2', 'B')]);
     let saga = await h.saga('3005');
+    expect(saga?.routing?.assignments.map((a) => a.location)).toEqual(['main', 'east']);
     expect(h.warehouses.get('east')?.created.map((c) => c.reference)).toEqual(['WC-eu-3005/east/1']);
     expect(await reservedQuantity(h.store.db, 'B', ['east'])).toBe(1);
     await h.ship('eu', '3005', 'WC-eu-3005/main/1');

@@ -25,6 +25,7 @@ export interface SagaOrdersTable {
   /** JSON `Amounts`: channel total, ERP total, invoice, paid, refunded — decimal strings. */
   amounts_json: string;
   invoice_id: string | null;
+  /** JSON `{ reason, code, from, step }` while parked, else null. */
   parked_reason: string | null;
   /** The state the order was in when parked; `resume` re-runs from there. */
   parked_from: string | null;
