@@ -6,6 +6,7 @@
 import { userError } from '../orm/errors.js';
 import type { Env, MethodDef, ModelDef, OdooVersion, Row } from '../orm/types.js';
 import { char, company, constant, date, float, m2m, m2o, money, o2m, sel, text } from './fields.js';
+import { productLineDefaults, valsProduct } from './product.js';
 import { priceLine } from './pricing.js';
 import { sumAmounts, type LineAmounts } from './tax-engine.js';
 
@@ -202,33 +203,19 @@ export function invoiceModels(version: OdooVersion): ModelDef[] {
         ),
         product_id: m2o('product.product'),
         name: char('Label', {
-          default: (env, vals) =>
-            typeof vals.product_id === 'number' && env.store.row('product.product', vals.product_id)
-              ? env.store.displayName(env, 'product.product', vals.product_id)
-              : false,
+          default: productLineDefaults.name,
         }),
         quantity: float('Quantity', { default: constant(1) }),
         price_unit: float('Unit Price', {
           default: (env, vals) => {
-            const product =
-              typeof vals.product_id === 'number'
-                ? env.store.row('product.product', vals.product_id)
-                : undefined;
+            const product = valsProduct(env, vals);
             return product ? Number(env.store.get(env, 'product.product', product, 'lst_price')) : 0;
           },
         }),
         discount: float('Discount (%)'),
         tax_ids: m2m('account.tax', {
           string: 'Taxes',
-          default: (env, vals) => {
-            const product =
-              typeof vals.product_id === 'number'
-                ? env.store.row('product.product', vals.product_id)
-                : undefined;
-            return product
-              ? [...(env.store.get(env, 'product.product', product, 'taxes_id') as number[])]
-              : [];
-          },
+          default: productLineDefaults.taxes,
         }),
         price_subtotal: money('Subtotal', { compute: (env, row) => moveLineAmounts(env, row).subtotal }),
         price_total: money('Total', { compute: (env, row) => moveLineAmounts(env, row).total }),

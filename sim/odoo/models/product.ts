@@ -220,3 +220,20 @@ function defaultSaleTaxes(env: Env): number[] {
   const tax = companyRow?.account_sale_tax_id;
   return typeof tax === 'number' ? [tax] : [];
 }
+
+/** The product a line's vals name, if it exists. */
+export function valsProduct(env: Env, vals: Record<string, unknown>): Row | undefined {
+  return typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
+}
+
+/** Line defaults Odoo takes from the product: its display name and its sale taxes. */
+export const productLineDefaults = {
+  name: (env: Env, vals: Record<string, unknown>): string | false => {
+    const product = valsProduct(env, vals);
+    return product ? env.store.displayName(env, 'product.product', product.id) : false;
+  },
+  taxes: (env: Env, vals: Record<string, unknown>): number[] => {
+    const product = valsProduct(env, vals);
+    return product ? [...(env.store.get(env, 'product.product', product, 'taxes_id') as number[])] : [];
+  },
+};

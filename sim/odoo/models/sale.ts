@@ -21,6 +21,7 @@ import {
   sel,
   text,
 } from './fields.js';
+import { productLineDefaults, valsProduct } from './product.js';
 import { priceLine, pricelistPrice } from './pricing.js';
 import { orderActions } from './sale-actions.js';
 import { sumAmounts, type LineAmounts } from './tax-engine.js';
@@ -122,11 +123,7 @@ export function saleModels(version: OdooVersion): ModelDef[] {
   const lineVersionFields: Record<string, FieldDef> = {
     [lineTaxField(version)]: m2m('account.tax', {
       string: 'Taxes',
-      default: (env, vals) => {
-        const product =
-          typeof vals.product_id === 'number' ? env.store.row('product.product', vals.product_id) : undefined;
-        return product ? [...(env.store.get(env, 'product.product', product, 'taxes_id') as number[])] : [];
-      },
+      default: productLineDefaults.taxes,
     }),
     [lineUomField(version)]: m2o('uom.uom', {
       string: 'Unit',
@@ -226,19 +223,13 @@ export function saleModels(version: OdooVersion): ModelDef[] {
         }),
         name: text('Description', {
           required: true,
-          default: (env, vals) =>
-            typeof vals.product_id === 'number' && env.store.row('product.product', vals.product_id)
-              ? env.store.displayName(env, 'product.product', vals.product_id)
-              : false,
+          default: productLineDefaults.name,
         }),
         product_uom_qty: float('Quantity', { default: (_env, vals) => (vals.display_type ? 0 : 1) }),
         ...lineVersionFields,
         price_unit: float('Unit Price', {
           default: (env, vals) => {
-            const product =
-              typeof vals.product_id === 'number'
-                ? env.store.row('product.product', vals.product_id)
-                : undefined;
+            const product = valsProduct(env, vals);
             const order =
               typeof vals.order_id === 'number' ? env.store.row('sale.order', vals.order_id) : undefined;
             if (!product) return 0;
