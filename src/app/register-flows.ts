@@ -22,6 +22,7 @@ import { registerWmsIngest } from '../connectors/wms/ingest.js';
 import { registerWmsReturnIngest } from '../connectors/wms/ingest-handler.js';
 import { registerOrderToCash, wmsFulfilment, wooOrderChannel } from '../flows/order-to-cash/index.js';
 import { registerReturns, type StockReturnPort } from '../flows/returns/index.js';
+import { registerCatalogue } from '../flows/catalogue/register-catalogue.js';
 import {
   pollDeliveriesOnce,
   pollPricesOnce,
@@ -77,6 +78,7 @@ export function registerFlows(deps: {
     ...(stockReturns ? { stockReturns } : {}),
     log: log.child({ flow: 'returns' }),
   });
+  registerCatalogue(runtime, { config, woo: (id) => connectors.woo(id), log });
 
   // Drop-ship suppliers keep no stock in the ERP; their feed is their own.
   const locations = config.warehouses.map((l) => l.id);
