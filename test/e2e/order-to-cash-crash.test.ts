@@ -97,10 +97,16 @@ describe('order-to-cash: SIGKILL of the hub mid-saga', () => {
         started = await startHub(configPath);
         child = started.child;
       }
-      await waitFor(async () => (await count('settled')) === ORDERS, {
-        what: 'every order settled',
-        timeoutMs: 120_000,
-      });
+      try {
+        await waitFor(async () => (await count('settled')) === ORDERS, { timeoutMs: 240_000 });
+      } catch (error) {
+        const states = await store.db
+          .selectFrom('saga_orders')
+          .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('state')
+          .execute();
+        throw new Error(`not every order settled: ${JSON.stringify(states)}`, { cause: error });
+      }
     } finally {
       await store.close();
     }
