@@ -124,5 +124,5 @@ describe('order-to-cash: SIGKILL of the hub mid-saga', () => {
     }
     expect(systems.odoo.models.searchCount('sale.order', [])).toBe(ORDERS);
     expect(systems.odoo.models.searchCount('account.move', [['move_type', '=', 'out_invoice']])).toBe(ORDERS);
-  }, 240_000);
+  }, 420_000);
 });
