@@ -7,6 +7,7 @@ import * as dispatch from './dispatch.bench.js';
 import * as odooOrders from './odoo-orders.bench.js';
 import * as wooWebhookIngest from './woo-webhook-ingest.bench.js';
 import * as saga from './saga.bench.js';
+import * as availability from './availability.bench.js';
 
 export interface BenchResult {
   title: string;
@@ -18,4 +19,4 @@ export interface Bench {
   run(): Promise<BenchResult>;
 }
 
-export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest, saga];
+export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest, saga, availability];

@@ -23,8 +23,24 @@ export const AvailabilityQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Item = Type.Object({
+  sku: Type.String(),
+  available: Type.Integer(),
+  onHand: Type.Integer(),
+  reserved: Type.Integer(),
+  safetyStock: Type.Integer(),
+  asOf: Type.Union([Type.String(), Type.Null()]),
+});
+/** The answer's shape; also lets Fastify serialize it with a compiled stringifier (hot path). */
+export const AvailabilityAnswerSchema = Type.Object({
+  store: Type.String(),
+  stale: Type.Boolean(),
+  ageSeconds: Type.Union([Type.Number(), Type.Null()]),
+  items: Type.Array(Item),
+});
+
 export const availabilityRoutes: FastifyPluginAsync<AnswerDeps> = async (app, deps) => {
-  app.get('/v1/availability', async (request, reply) => {
+  app.get('/v1/availability', { schema: { response: { 200: AvailabilityAnswerSchema } } }, async (request, reply) => {
     const query = validated(AvailabilityQuerySchema, request.query, reply);
     if (!query) return reply;
     if (!deps.stores.some((s) => s.id === query.store))
