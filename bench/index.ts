@@ -8,6 +8,7 @@ import * as odooOrders from './odoo-orders.bench.js';
 import * as wooWebhookIngest from './woo-webhook-ingest.bench.js';
 import * as saga from './saga.bench.js';
 import * as availability from './availability.bench.js';
+import * as stockPropagation from './stock-propagation.bench.js';
 
 export interface BenchResult {
   title: string;
@@ -19,4 +20,4 @@ export interface Bench {
   run(): Promise<BenchResult>;
 }
 
-export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest, saga, availability];
+export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest, saga, availability, stockPropagation];
