@@ -12,26 +12,18 @@
 import { Agent, request } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub } from '../src/app/create-hub.js';
 import { allVariants } from '../src/demo/catalogue.js';
 import { startDemoSystems } from '../src/demo/demo-systems.js';
 import { silentLogger } from '../src/ops/logger.js';
+import { freePort } from '../test/flows/inventory/world.js';
 
 export const name = 'availability';
 
 const CLIENTS = 50;
 const DURATION_MS = 5_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 function get(agent: Agent, port: number, path: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -11,27 +11,19 @@
  * ```
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub } from '../src/app/create-hub.js';
 import { makeEvent, skuPartitionKey, skuSubject, type StockPosition } from '../src/canonical/index.js';
 import { startDemoSystems } from '../src/demo/demo-systems.js';
 import { silentLogger } from '../src/ops/logger.js';
+import { freePort } from '../test/flows/inventory/world.js';
 
 export const name = 'stock-propagation';
 
 const SKUS = 300;
 const RATE = 500;
 const SECONDS = 10;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 

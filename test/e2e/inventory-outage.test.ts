@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInventoryWorld, type InventoryWorld } from '../flows/inventory/world.js';
+import { startInventoryWorld, type Availability, type InventoryWorld } from '../flows/inventory/world.js';
 
-interface Availability {
-  stale: boolean;
-  ageSeconds: number | null;
-  items: { sku: string; available: number }[];
-}
 interface Checkout {
   ok: boolean;
   stale: boolean;

@@ -4,14 +4,7 @@ import { formatDrift } from '../../src/cli/commands/reconcile.js';
 import { reconcileStock } from '../../src/flows/inventory/reconcile-stock.js';
 import { inventorySettings } from '../../src/flows/inventory/settings.js';
 import { silentLogger } from '../../src/ops/logger.js';
-import { startInventoryWorld, type InventoryWorld } from '../flows/inventory/world.js';
-
-interface Availability {
-  store: string;
-  stale: boolean;
-  ageSeconds: number | null;
-  items: { sku: string; available: number; onHand: number; reserved: number; safetyStock: number; asOf: string | null }[];
-}
+import { startInventoryWorld, type Availability, type InventoryWorld } from '../flows/inventory/world.js';
 
 describe('inventory sync against the demo world', () => {
   let world: InventoryWorld;

@@ -19,6 +19,14 @@ import type { HubConfig } from '../../../src/config/schema.js';
 import { startDemoSystems, type DemoSystems } from '../../../src/demo/demo-systems.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 
+/** `GET /v1/availability` answer, as the tests read it. */
+export interface Availability {
+  store: string;
+  stale: boolean;
+  ageSeconds: number | null;
+  items: { sku: string; available: number; onHand: number; reserved: number; safetyStock: number; asOf: string | null }[];
+}
+
 export interface InventoryWorld {
   systems: DemoSystems;
   hub: Hub;
@@ -50,7 +58,8 @@ export async function waitFor(
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (the hub's URL must be known before the emulators start). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -4,6 +4,7 @@ import { stockUpdateItem, type StockUpdateItem } from '../../../connectors/wooco
 import type { BatchItemResult } from '../../../connectors/woocommerce/batch.js';
 import { classify } from '../../../runtime/errors.js';
 import type { Database } from '../../../store/schema.js';
+import { deletePending } from './delete-pending.js';
 import type { PropagationHistogram } from './lag-metrics.js';
 import { recordAcks, type AckedPush } from './record-ack.js';
 import { reportPushFailure } from './report-failure.js';
@@ -85,14 +86,7 @@ export async function flushStore(deps: FlushDeps, storeId: string, now = new Dat
     ).map((r) => [r.sku, Number(r.quantity)]),
   );
   const unchanged = due.filter((d) => acked.get(d.sku) === d.quantity);
-  for (const d of unchanged) {
-    await deps.db
-      .deleteFrom('stock_push_pending')
-      .where('store_id', '=', storeId)
-      .where('sku', '=', d.sku)
-      .where('queued_at', '=', d.queuedAt)
-      .execute();
-  }
+  for (const d of unchanged) await deletePending(deps.db, storeId, d.sku, d.queuedAt);
   result.skipped = unchanged.length;
   const toSend = due.filter((d) => acked.get(d.sku) !== d.quantity);
   if (toSend.length === 0) return result;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { skuSubject } from '../../../canonical/index.js';
 import { recordTimelineEntries, type TimelineEntryInput } from '../../../ops/timeline/index.js';
 import type { Database } from '../../../store/schema.js';
+import { deletePending } from './delete-pending.js';
 import type { PropagationHistogram } from './lag-metrics.js';
 
 export interface AckedPush {
@@ -41,12 +42,7 @@ export async function recordAcks(
           oc.columns(['store_id', 'sku']).doUpdateSet({ quantity: ack.quantity, changed_at: ack.changedAt, acked_at: at }),
         )
         .execute();
-      await trx
-        .deleteFrom('stock_push_pending')
-        .where('store_id', '=', storeId)
-        .where('sku', '=', ack.sku)
-        .where('queued_at', '=', ack.queuedAt)
-        .execute();
+      await deletePending(trx, storeId, ack.sku, ack.queuedAt);
       const seconds = Math.max(0, (now.getTime() - Date.parse(ack.changedAt)) / 1000);
       lag.observe({ store: storeId }, seconds);
       timeline.push({

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { skuSubject } from '../../../canonical/index.js';
 import { recordTimelineEntries } from '../../../ops/timeline/index.js';
 import type { Database } from '../../../store/schema.js';
+import { deletePending } from './delete-pending.js';
 
 /**
  * A push the store refused for good (unknown SKU, invalid product): the queued value is dropped —
@@ -21,12 +22,7 @@ export async function reportPushFailure(
   if (failures.length === 0) return;
   await db.transaction().execute(async (trx) => {
     for (const f of failures) {
-      await trx
-        .deleteFrom('stock_push_pending')
-        .where('store_id', '=', storeId)
-        .where('sku', '=', f.sku)
-        .where('queued_at', '=', f.queuedAt)
-        .execute();
+      await deletePending(trx, storeId, f.sku, f.queuedAt);
     }
     await recordTimelineEntries(
       trx,
