@@ -78,7 +78,7 @@ export function registerFlows(deps: {
     ...(stockReturns ? { stockReturns } : {}),
     log: log.child({ flow: 'returns' }),
   });
-  registerCatalogue(runtime, { config, woo: (id) => connectors.woo(id), log });
+  registerCatalogue(runtime, { config, woo: (id) => connectors.woo(id), erp, log });
 
   // Drop-ship suppliers keep no stock in the ERP; their feed is their own.
   const locations = config.warehouses.map((l) => l.id);

@@ -68,4 +68,14 @@ describe('catalogue and prices against the demo world', () => {
     const timeline = await readTimelineEntries(world.hub.store.db, 'sku:MUG-ENAMEL');
     expect(timeline.some((e) => e.kind === 'decision' && e.summary.includes('reverted'))).toBe(true);
   }, 30_000);
+
+  it('turns customers created in the stores into one ERP customer per e-mail', async () => {
+    const email = 'grace.hopper@example.com';
+    for (const store of ['eu', 'uk']) {
+      await world.hub.connectors.woo(store).create('customers', { email, first_name: 'Grace', last_name: 'Hopper' });
+    }
+    const entries = () => readTimelineEntries(world.hub.store.db, `customer:${email}`);
+    await world.waitFor(async () => (await entries()).length === 2, { what: 'both stores\' customers handled' });
+    expect(world.systems.odoo.models.search('res.partner', [['email', '=', email]])).toHaveLength(1);
+  }, 30_000);
 });

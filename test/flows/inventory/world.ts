@@ -82,13 +82,16 @@ export async function startInventoryWorld(
   });
   const hub = await createHub({ config, log: silentLogger(), port });
   await hub.start();
-  // Store-side product edits reach the hub as product.updated webhooks.
+  // Store-side product edits and new customers reach the hub as webhooks.
   for (const store of config.stores) {
     const client = hub.connectors.woo(store.id);
     const deliveryUrl = `${hub.url}/webhooks/woocommerce/${store.id}`;
-    const existing = (await client.listWebhooks()).find((w) => w.topic === 'product.updated');
-    if (existing) await client.updateWebhook(existing.id, { status: 'active', delivery_url: deliveryUrl });
-    else await client.createWebhook({ name: 'hub product.updated', topic: 'product.updated', delivery_url: deliveryUrl, secret: store.webhookSecret, status: 'active' });
+    const existing = await client.listWebhooks();
+    for (const topic of ['product.updated', 'customer.created']) {
+      const found = existing.find((w) => w.topic === topic);
+      if (found) await client.updateWebhook(found.id, { status: 'active', delivery_url: deliveryUrl });
+      else await client.createWebhook({ name: `hub ${topic}`, topic, delivery_url: deliveryUrl, secret: store.webhookSecret, status: 'active' });
+    }
   }
   const emulator = (storeId: string) => {
     const store = systems.stores.find((s) => s.spec.id === storeId);
