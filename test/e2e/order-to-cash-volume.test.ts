@@ -17,7 +17,7 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
   const lines = new Map<number, { sku: string; quantity: number }[]>();
 
   beforeAll(async () => {
-    env = await startE2e({ skus: SKUS, stock: 1_000_000 });
+    env = await startE2e({ skus: SKUS, stock: 1_000_000, steppingClock: false });
   }, 60_000);
   afterAll(async () => {
     await env?.stop();
