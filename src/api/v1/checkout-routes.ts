@@ -2,7 +2,9 @@
  * `POST /v1/checkout/validate`: can this basket be sold now, at the price the shopper saw? Per line
  * `ok`, `short` (with what is available), `price_changed` (with the current price), `unknown_sku`,
  * or `stock_unknown` when the stock feed is stale and the fallback is `refuse`. Answered from the
- * in-memory projections. Unknown store → 404; bad input → 400.
+ * in-memory projections. With `hold: true` an all-ok answer also holds the units briefly
+ * (`heldUntil`) so concurrent shoppers of any store sharing a location are not promised them too.
+ * Unknown store → 404; bad input → 400.
  *
  * @example
  * ```sh
@@ -31,6 +33,8 @@ export const CheckoutValidateSchema = Type.Object(
       ),
       { minItems: 1, maxItems: 200 },
     ),
+    /** Hold the units for a short while when every line is ok (flash sales): see checkout-holds.ts. */
+    hold: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -41,6 +45,6 @@ export const checkoutRoutes: FastifyPluginAsync<AnswerDeps> = async (app, deps) 
     if (!body) return reply;
     if (!deps.stores.some((s) => s.id === body.store))
       return sendProblem(reply, 404, 'store_not_found', `No store "${body.store}" is configured.`);
-    return answerCheckout(deps, body.store, body.lines);
+    return answerCheckout(deps, body.store, body.lines, new Date(), body.hold === true);
   });
 };

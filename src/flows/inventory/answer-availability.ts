@@ -12,12 +12,15 @@
 import { Decimal } from 'decimal.js';
 import { currentAmount, priceForStore } from '../catalogue/store-price.js';
 import type { AvailabilityCache } from './availability-cache.js';
+import type { CheckoutHolds } from './checkout-holds.js';
 import { feedHealth } from './feed-health.js';
 import type { InventorySettings } from './settings.js';
 
 export interface AnswerDeps {
   cache: AvailabilityCache;
   settings: InventorySettings;
+  /** Checkout holds; without them `hold: true` requests are answered without holding. */
+  holds?: CheckoutHolds;
   stores: readonly { id: string; currency: string; pricelist?: string | undefined }[];
 }
 
@@ -54,11 +57,14 @@ export interface CheckoutAnswer {
   stale: boolean;
   ageSeconds: number | null;
   lines: CheckoutLineAnswer[];
+  /** With `hold: true` and every line ok: until when the units are held (ISO). */
+  heldUntil?: string;
 }
 
 export function answerAvailability(deps: AnswerDeps, storeId: string, skus: readonly string[], now = Date.now()): AvailabilityAnswer {
   const health = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds, now);
   const refuse = health.stale && deps.settings.fallback === 'refuse';
+  const locations = deps.settings.locationsOf(storeId);
   return {
     store: storeId,
     stale: health.stale,
@@ -69,7 +75,7 @@ export function answerAvailability(deps: AnswerDeps, storeId: string, skus: read
       if (!row) return { sku, available: 0, onHand: 0, reserved: 0, safetyStock, asOf: null };
       return {
         sku,
-        available: refuse ? 0 : row.available,
+        available: refuse ? 0 : Math.max(0, row.available - (deps.holds?.held(locations, sku, now) ?? 0)),
         onHand: row.onHand,
         reserved: row.reserved,
         safetyStock: row.safetyStock,
@@ -84,7 +90,9 @@ export function answerCheckout(
   storeId: string,
   lines: readonly { sku: string; quantity: number; expectedPrice?: string | undefined }[],
   now = new Date(),
+  hold = false,
 ): CheckoutAnswer {
+  const locations = deps.settings.locationsOf(storeId);
   const store = deps.stores.find((s) => s.id === storeId);
   const health = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds, now.getTime());
   const refuse = health.stale && deps.settings.fallback === 'refuse';
@@ -96,7 +104,7 @@ export function answerCheckout(
     const price = store ? priceForStore(prices, store) : undefined;
     if (!row && !price) return { sku: line.sku, quantity: line.quantity, status: 'unknown_sku' };
     if (refuse) return { sku: line.sku, quantity: line.quantity, status: 'stock_unknown', available: 0 };
-    const available = row?.available ?? 0;
+    const available = Math.max(0, (row?.available ?? 0) - (deps.holds?.held(locations, line.sku, now.getTime()) ?? 0));
     const total = (asked.get(line.sku) ?? 0) + line.quantity;
     asked.set(line.sku, total);
     if (total > available) {
@@ -110,5 +118,9 @@ export function answerCheckout(
     }
     return { sku: line.sku, quantity: line.quantity, status: 'ok' };
   });
-  return { store: storeId, ok: answers.every((a) => a.status === 'ok'), stale: health.stale, ageSeconds: health.ageSeconds, lines: answers };
+  const ok = answers.every((a) => a.status === 'ok');
+  const answer: CheckoutAnswer = { store: storeId, ok, stale: health.stale, ageSeconds: health.ageSeconds, lines: answers };
+  // Checked and taken in this same synchronous step: no other request can interleave.
+  if (ok && hold && deps.holds) answer.heldUntil = new Date(deps.holds.take(locations, lines, now.getTime())).toISOString();
+  return answer;
 }

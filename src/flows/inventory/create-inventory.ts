@@ -21,6 +21,7 @@ import { availabilityRoutes } from '../../api/v1/availability-routes.js';
 import { checkoutRoutes } from '../../api/v1/checkout-routes.js';
 import type { AnswerDeps } from './answer-availability.js';
 import { createAvailabilityCache, type AvailabilityCache } from './availability-cache.js';
+import { createCheckoutHolds } from './checkout-holds.js';
 import { onReservationsChanged, RESERVATION_EVENTS } from './on-reservations-changed.js';
 import { onStockChanged } from './on-stock-changed.js';
 import type { FlushResult } from './pusher/flush-store.js';
@@ -60,6 +61,8 @@ export interface Inventory {
 }
 
 export const INVENTORY_CONSUMER = 'inventory';
+/** How long a checkout hold lasts: long enough for the order to reach the reservation ledger. */
+export const CHECKOUT_HOLD_MS = 60_000;
 export const RESERVATIONS_CONSUMER = 'inventory-reservations';
 
 export function createInventory(deps: InventoryDeps): Inventory {
@@ -95,7 +98,7 @@ export function createInventory(deps: InventoryDeps): Inventory {
     if (sweepTimer) clearInterval(sweepTimer);
     await Promise.all([pusher.stop(), cache.stop(), sweeping]);
   };
-  const answers: AnswerDeps = { cache, settings, stores: deps.config.stores };
+  const answers: AnswerDeps = { cache, settings, stores: deps.config.stores, holds: createCheckoutHolds({ ttlMs: CHECKOUT_HOLD_MS }) };
   const lifecycle = route(
     async (app) => {
       await cache.load();
