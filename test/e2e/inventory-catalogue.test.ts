@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTimelineEntries } from '../../src/ops/timeline/index.js';
-import { startInventoryWorld, type InventoryWorld } from '../flows/inventory/world.js';
+import type { InventoryWorld } from '../flows/inventory/world.js';
+import { useInventoryWorld } from '../flows/inventory/use-world.js';
 
 interface WooPrice {
   sku: string;
@@ -11,12 +12,10 @@ interface WooPrice {
 }
 
 describe('catalogue and prices against the demo world', () => {
+  const use = useInventoryWorld();
   let world: InventoryWorld;
-  beforeAll(async () => {
-    world = await startInventoryWorld();
-  }, 30_000);
-  afterAll(async () => {
-    await world?.stop();
+  beforeAll(() => {
+    world = use();
   });
 
   const priceIn = async (storeId: string, sku: string) =>

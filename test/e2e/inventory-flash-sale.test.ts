@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInventoryWorld, type Availability, type InventoryWorld } from '../flows/inventory/world.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Availability, InventoryWorld } from '../flows/inventory/world.js';
+import { useInventoryWorld } from '../flows/inventory/use-world.js';
 
 const SKU = 'MUG-ENAMEL';
 const SHOPPER = {
@@ -8,12 +9,10 @@ const SHOPPER = {
 };
 
 describe('a flash sale in two stores sharing a location', () => {
+  const use = useInventoryWorld();
   let world: InventoryWorld;
-  beforeAll(async () => {
-    world = await startInventoryWorld();
-  }, 30_000);
-  afterAll(async () => {
-    await world?.stop();
+  beforeAll(() => {
+    world = use();
   });
 
   it('never sells more than the stock: checkout validation holds the last units across stores', async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInventoryWorld, type Availability, type InventoryWorld } from '../flows/inventory/world.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Availability, InventoryWorld } from '../flows/inventory/world.js';
+import { useInventoryWorld } from '../flows/inventory/use-world.js';
 
 interface Checkout {
   ok: boolean;
@@ -8,12 +9,10 @@ interface Checkout {
 }
 
 describe('an ERP outage (Odoo maintenance)', () => {
+  const use = useInventoryWorld();
   let world: InventoryWorld;
-  beforeAll(async () => {
-    world = await startInventoryWorld();
-  }, 30_000);
-  afterAll(async () => {
-    await world?.stop();
+  beforeAll(() => {
+    world = use();
   });
 
   const availability = () => world.get<Availability>('/v1/availability?store=eu&sku=MUG-ENAMEL');

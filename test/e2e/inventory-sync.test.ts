@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allVariants } from '../../src/demo/catalogue.js';
 import { formatDrift } from '../../src/cli/commands/reconcile.js';
 import { reconcileStock } from '../../src/flows/inventory/reconcile-stock.js';
 import { inventorySettings } from '../../src/flows/inventory/settings.js';
 import { silentLogger } from '../../src/ops/logger.js';
-import { startInventoryWorld, type Availability, type InventoryWorld } from '../flows/inventory/world.js';
+import type { Availability, InventoryWorld } from '../flows/inventory/world.js';
+import { useInventoryWorld } from '../flows/inventory/use-world.js';
 
 describe('inventory sync against the demo world', () => {
+  const use = useInventoryWorld();
   let world: InventoryWorld;
-  beforeAll(async () => {
-    world = await startInventoryWorld();
-  }, 30_000);
-  afterAll(async () => {
-    await world?.stop();
+  beforeAll(() => {
+    world = use();
   });
 
   it('pushes ERP stock to every store by its locations and answers availability', async () => {
