@@ -80,6 +80,12 @@ export interface EventBus {
    * `owner`, so the caller's transaction rolls back and the new lease holder redoes the work.
    */
   acknowledge(trx: Trx, deliveries: readonly ClaimedDelivery[], owner: string): Promise<void>;
+  /**
+   * Records, in the handler's transaction, that its effect committed, while the delivery keeps its
+   * lease and holds its partition until the handler returns (then `acknowledge` completes it). A
+   * crash in between completes it on recovery rather than running the handler again.
+   */
+  markAcknowledged(trx: Trx, deliveries: readonly ClaimedDelivery[], owner: string): Promise<void>;
   /** Gives back deliveries claimed but not started (the attempt is not counted). */
   release(deliveries: readonly ClaimedDelivery[], owner: string): Promise<void>;
   /** Extends the leases of deliveries still being worked on. */

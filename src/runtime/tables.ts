@@ -36,6 +36,8 @@ export interface DeliveriesTable {
   last_attempt_at: number | null;
   /** JSON `{ kind, code, message }` of the last failure, or the parking reason. */
   last_error: string | null;
+  /** 1 once the handler's first transaction committed the ack; the delivery is done when it returns. */
+  acked: Generated<number>;
 }
 
 export interface InboxTable {

@@ -12,5 +12,4 @@ import type { InventoryTables } from '../flows/inventory/tables.js';
 import type { CatalogueTables } from '../flows/catalogue/tables.js';
 
 // Modules add `extends TheirTables` here, one line each.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Database extends RuntimeTables, WooCommerceTables, SagaTables, TimelineTables, ReservationTables, InventoryTables, CatalogueTables {}

@@ -42,6 +42,40 @@ describe.each(DIALECTS)('dispatcher on %s', (dialect) => {
     expect(maxRunning).toBeLessThanOrEqual(concurrency);
   });
 
+  it('keeps a partition blocked after the handler acknowledged until the handler returns', async () => {
+    const runtime = h.runtime({ concurrency: 4 });
+    const log: string[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstMayFinish = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    runtime.subscribe('multi-step', ['step'], async (ctx) => {
+      const n = (ctx.message.data as { n: number }).n;
+      log.push(`start ${n}`);
+      // The first transaction acknowledges; the handler then goes on with a later step, as the
+      // saga does. The next message of the same key must not run in between.
+      await ctx.transaction(async () => undefined);
+      if (n === 1) await firstMayFinish;
+      await ctx.transaction(async () => undefined);
+      log.push(`end ${n}`);
+    });
+    await runtime.start();
+    await runtime.publish(
+      [1, 2].map((n) => ({ type: 'step', subject: 's', partitionKey: 'same-key', data: { n } })),
+    );
+    await waitFor(async () => (log.includes('start 1') ? true : undefined), {
+      what: 'first handler started',
+    });
+    // Give the dispatcher several cycles in which it could (wrongly) claim message 2.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(log).toEqual(['start 1']);
+    releaseFirst();
+    await runtime.idle();
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+    const statuses = await h.store.db.selectFrom('deliveries').select(['status', 'acked']).execute();
+    expect(statuses.every((s) => s.status === 'done')).toBe(true);
+  });
+
   it('fans an event out to every subscribed consumer, each with its own order', async () => {
     const runtime = h.runtime();
     const a: string[] = [];

@@ -8,6 +8,7 @@
  * bus.subscribe('audit', ['order.received']);
  * ```
  */
+import { markAcknowledged } from '../../runtime/deliveries/mark-acknowledged.js';
 import type { EventBus } from '../port.js';
 import type { Db } from '../../runtime/contracts.js';
 import type { DialectName } from '../../store/config.js';
@@ -43,6 +44,7 @@ export function createEmbeddedBus(options: { db: Db; dialect: DialectName; newId
     },
     claim: (request, trx) => claimDeliveries(trx ?? db, dialect, request),
     acknowledge: (trx, deliveries, owner) => completeDeliveries(trx, deliveries, owner),
+    markAcknowledged: (trx, deliveries, owner) => markAcknowledged(trx, deliveries, owner),
     renew: (deliveries, owner, until) =>
       renewLeases(
         db,

@@ -6,6 +6,14 @@ import type { Db } from '../contracts.js';
  * counted at claim stays counted, so a message that keeps killing its worker ends as a dead letter.
  */
 export async function recoverDeliveries(db: Db, expiredBefore?: number): Promise<number> {
+  // Acknowledged before the crash: the effect committed, so complete rather than run again.
+  let acked = db
+    .updateTable('deliveries')
+    .set({ status: 'done', lease_owner: null, lease_expires_at: null })
+    .where('status', '=', 'processing')
+    .where('acked', '=', 1);
+  if (expiredBefore !== undefined) acked = acked.where('lease_expires_at', '<', expiredBefore);
+  await acked.execute();
   let query = db
     .updateTable('deliveries')
     .set({ status: 'pending', lease_owner: null, lease_expires_at: null })

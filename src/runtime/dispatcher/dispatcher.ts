@@ -219,8 +219,8 @@ export class Dispatcher {
       if (!handler) throw new Error(`no handler registered for consumer ${delivery.consumer}`);
       await handler(ctx);
       this.o.metrics.handlerSeconds(delivery.consumer, (performance.now() - started) / 1000);
-      if (ctx.acknowledged) this.#finished(delivery, 'done');
-      else this.#acks.push({ delivery, events: ctx.buffered });
+      // Acknowledged or not, the delivery completes (and frees its partition) only now.
+      this.#acks.push({ delivery, events: ctx.acknowledged ? [] : ctx.buffered });
     } catch (error) {
       this.o.metrics.handlerSeconds(delivery.consumer, (performance.now() - started) / 1000);
       if (ctx.acknowledged) {
@@ -228,7 +228,7 @@ export class Dispatcher {
           { err: error },
           'handler failed after its transaction committed; the message stays acknowledged',
         );
-        this.#finished(delivery, 'done');
+        this.#acks.push({ delivery, events: [] });
         return;
       }
       await this.#fail(delivery, ctx, error);

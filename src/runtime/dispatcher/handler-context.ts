@@ -19,7 +19,9 @@ export interface ContextDeps {
 /**
  * What a handler gets for one delivery. Events it publishes inherit the message's correlation id
  * and have it as causation. The first `transaction` also acknowledges the delivery, so the
- * handler's state change, the events it causes and the ack commit together; a handler that never
+ * handler's state change, the events it causes and the ack commit together — yet the delivery
+ * keeps holding its partition until the handler returns, so a handler's later transactions never
+ * race the next message of the same key; a handler that never
  * opens one is acknowledged (with its buffered `publish`es) by the dispatcher after it returns.
  * Inside `transaction`, use `trx`, not `ctx.db` (SQLite has one connection, held by `trx`).
  */
@@ -62,7 +64,7 @@ export class DeliveryContext implements HandlerContext {
       const value = await fn(trx, (events) => this.deps.bus.append(trx, this.records(events)));
       if (acknowledging) {
         await this.deps.bus.append(trx, this.buffered);
-        await this.deps.bus.acknowledge(trx, [this.delivery], this.deps.owner);
+        await this.deps.bus.markAcknowledged(trx, [this.delivery], this.deps.owner);
       }
       return value;
     });
