@@ -26,6 +26,27 @@ describe('createEndpointPolicy', () => {
     );
   });
 
+  it('lets one trial call through after halfOpenAfterMs and closes again when it succeeds', async () => {
+    const policy = createEndpointPolicy('odoo', {
+      failureThreshold: 1,
+      halfOpenAfterMs: 30,
+      ratePerSecond: 1_000,
+      burst: 10,
+    });
+    await expect(
+      policy.execute(async () => Promise.reject(new TransientError('maintenance'))),
+    ).rejects.toThrow('maintenance');
+    expect(policy.state().circuit).toBe('open');
+    const deadline = Date.now() + 5_000;
+    let answer: string | undefined;
+    while (answer === undefined && Date.now() < deadline) {
+      answer = await policy.execute(async () => 'back').catch(() => undefined);
+      if (answer === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(answer).toBe('back');
+    expect(policy.state().circuit).toBe('closed');
+  });
+
   it('does not count permanent failures against the endpoint', async () => {
     const policy = createEndpointPolicy('woocommerce:eu', {
       failureThreshold: 1,

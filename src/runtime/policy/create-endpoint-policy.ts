@@ -84,13 +84,19 @@ export function createEndpointPolicy(
     gauges.tokens.set({ endpoint: name }, s.tokens);
   };
   breaker.onStateChange(report);
+  // cockatiel only moves an open breaker to half-open when a call reaches it after
+  // `halfOpenAfter`, so failing fast must stop once that time has passed.
+  let openedAt = 0;
+  breaker.onBreak(() => {
+    openedAt = Date.now();
+  });
   report();
 
   return {
     name,
     state,
     async execute(fn) {
-      if (breaker.state === CircuitState.Open) {
+      if (breaker.state === CircuitState.Open && Date.now() - openedAt < o.halfOpenAfterMs) {
         throw new TransientError(`circuit open for ${name}`, {
           code: 'circuit_open',
           system: name,
