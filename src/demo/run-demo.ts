@@ -66,6 +66,7 @@ export async function runDemo(options: DemoOptions): Promise<{ orders: number; d
       '',
       'Where to look:',
       `  curl -s ${hub.url}/v1/orders/eu/<order id>/timeline      # one order across every system`,
+      `  curl -s '${hub.url}/v1/availability?store=eu&sku=TOTE-NAT&sku=MUG-ENAMEL'   # sellable now, from the projection`,
       `  curl -s ${hub.url}/v1/admin/dead-letters                  # anything that failed for good`,
       `  curl -s ${hub.url}/metrics | grep retail_hub_              # runtime metrics`,
       `  ${world.stores[0]?.emulator.url}/wp-json/wc/v3/orders?consumer_key=${world.stores[0]?.consumerKey}&consumer_secret=${world.stores[0]?.consumerSecret}`,
