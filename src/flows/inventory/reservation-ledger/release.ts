@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/schema.js';
+import { closeReservations } from './close-reservations.js';
 
 /**
  * Releases the open reservations of an order (all lines, or only `lineIds`): cancellation, a
@@ -11,19 +12,11 @@ import type { Database } from '../../../store/schema.js';
  * await release(db, 'order:eu:1001', ['3']);   // one line
  * ```
  */
-export async function release(
+export function release(
   db: Kysely<Database>,
   orderSubject: string,
   lineIds?: readonly string[],
   now = new Date(),
 ): Promise<number> {
-  if (lineIds !== undefined && lineIds.length === 0) return 0;
-  let query = db
-    .updateTable('reservations')
-    .set({ status: 'released', updated_at: now.toISOString() })
-    .where('order_subject', '=', orderSubject)
-    .where('status', '=', 'reserved');
-  if (lineIds !== undefined) query = query.where('line_id', 'in', [...lineIds]);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return closeReservations(db, orderSubject, 'released', lineIds, now);
 }
