@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'sim/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
+    // Most suites wait on I/O (HTTP to emulators, fsync), so more files than cores run at once;
+    // the 1,000-order saga test alone takes minutes.
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: ['default'],

@@ -1,8 +1,9 @@
 /**
- * What the order router may promise per location and SKU: the ERP's own figure (on hand − ERP
- * reserved, read live, so routing never trusts a stale projection) minus the hub's reservations
- * that the ERP has not consumed yet. A drop-ship supplier without a stock feed is taken at its
- * word (it confirms or rejects the fulfilment itself), so it counts as able to ship.
+ * What the order router may promise per location and SKU: on hand − ERP reserved from the hub's
+ * stock projection (kept by the ERP feed, so routing goes on through an ERP outage), read live from
+ * the ERP only for pairs the projection has not seen yet, minus the hub's reservations the ERP has
+ * not consumed. A drop-ship supplier without a stock feed is taken at its word (it confirms or
+ * rejects the fulfilment itself), so it counts as able to ship.
  *
  * @example
  * ```ts
@@ -31,12 +32,28 @@ export function routingAvailability(deps: {
         result[id] = Object.fromEntries(skus.map((sku) => [sku, UNMETERED_SUPPLIER_STOCK]));
       else result[id] = Object.fromEntries(skus.map((sku) => [sku, 0]));
     }
-    if (warehouses.length === 0) return result;
-    const positions = await deps.erp.readStockPositions(warehouses, skus);
-    for (const position of positions) {
-      const held = await reservedQuantity(deps.db, position.sku, [position.location]);
-      const bucket = result[position.location];
-      if (bucket) bucket[position.sku] = Math.max(0, Math.floor(position.available - held));
+    if (warehouses.length === 0 || skus.length === 0) return result;
+    const projected = await deps.db
+      .selectFrom('stock_positions')
+      .select(['sku', 'location', 'on_hand', 'erp_reserved'])
+      .where('sku', 'in', skus)
+      .where('location', 'in', warehouses)
+      .execute();
+    const figures = new Map(
+      projected.map((p) => [`${p.location}|${p.sku}`, Number(p.on_hand) - Number(p.erp_reserved)]),
+    );
+    const unseen = skus.filter((sku) => warehouses.some((location) => !figures.has(`${location}|${sku}`)));
+    if (unseen.length > 0) {
+      for (const position of await deps.erp.readStockPositions(warehouses, unseen)) {
+        if (!figures.has(`${position.location}|${position.sku}`))
+          figures.set(`${position.location}|${position.sku}`, position.available);
+      }
+    }
+    for (const [key, available] of figures) {
+      const [location, sku] = key.split('|') as [string, string];
+      const held = await reservedQuantity(deps.db, sku, [location]);
+      const bucket = result[location];
+      if (bucket) bucket[sku] = Math.max(0, Math.floor(available - held));
     }
     return result;
   };

@@ -44,6 +44,7 @@ describe('WMS webhooks into the hub inbox', () => {
     await migrateToLatest(store.db, {
       '0001-create-runtime-tables':
         await import('../../../src/store/migrations/0001-create-runtime-tables.js'),
+      '0002-add-delivery-acked': await import('../../../src/store/migrations/0002-add-delivery-acked.js'),
     });
     runtime = createRuntime({
       db: store.db,
