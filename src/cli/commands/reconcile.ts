@@ -24,7 +24,9 @@ export function formatDrift(rows: readonly DriftRow[], all: boolean): string {
   const summary = `${count('drift')} drifting, ${count('not_in_store')} not in the store, ${count('not_tracked')} without hub stock figures, ${count('ok')} in step\n`;
   if (shown.length === 0) return summary;
   const width = Math.max(3, ...shown.map((r) => r.sku.length));
-  const lines = [`${'store'.padEnd(6)} ${'sku'.padEnd(width)} ${'store'.padStart(7)} ${'hub'.padStart(7)}  status`];
+  const lines = [
+    `${'store'.padEnd(6)} ${'sku'.padEnd(width)} ${'store'.padStart(7)} ${'hub'.padStart(7)}  status`,
+  ];
   for (const r of shown) {
     lines.push(
       `${r.store.padEnd(6)} ${r.sku.padEnd(width)} ${String(r.storeQuantity ?? '-').padStart(7)} ${String(r.available ?? '-').padStart(7)}  ${r.status}`,
@@ -42,23 +44,32 @@ export function register(program: Command): void {
     .option('--repair', 'push corrections to the stores', false)
     .option('--json', 'print JSON', false)
     .option('--all', 'list matching SKUs too', false)
-    .action(async (options: { store?: string; repair: boolean; json: boolean; all: boolean }, command: Command) => {
-      const { config: path } = command.optsWithGlobals<{ config: string }>();
-      const config = await loadConfig(path);
-      if (options.store !== undefined && !config.stores.some((s) => s.id === options.store))
-        throw new CommanderError(2, 'reconcile.unknown_store', `no store "${options.store}" is configured`);
-      const log = createLogger({ level: config.log?.level ?? 'warn' });
-      const hub = await createHub({ config, log, role: 'api' });
-      try {
-        const report = await reconcileStock(
-          { db: hub.store.db, settings: inventorySettings(config), woo: (id) => hub.connectors.woo(id), log },
-          { ...(options.store === undefined ? {} : { store: options.store }), repair: options.repair },
-        );
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatDrift(report.rows, options.all));
-        const drift = report.rows.filter((r) => r.status === 'drift').length;
-        if (drift > 0 && !options.repair) process.exitCode = 1;
-      } finally {
-        await hub.stop();
-      }
-    });
+    .action(
+      async (options: { store?: string; repair: boolean; json: boolean; all: boolean }, command: Command) => {
+        const { config: path } = command.optsWithGlobals<{ config: string }>();
+        const config = await loadConfig(path);
+        if (options.store !== undefined && !config.stores.some((s) => s.id === options.store))
+          throw new CommanderError(2, 'reconcile.unknown_store', `no store "${options.store}" is configured`);
+        const log = createLogger({ level: config.log?.level ?? 'warn' });
+        const hub = await createHub({ config, log, role: 'api' });
+        try {
+          const report = await reconcileStock(
+            {
+              db: hub.store.db,
+              settings: inventorySettings(config),
+              woo: (id) => hub.connectors.woo(id),
+              log,
+            },
+            { ...(options.store === undefined ? {} : { store: options.store }), repair: options.repair },
+          );
+          process.stdout.write(
+            options.json ? `${JSON.stringify(report, null, 2)}\n` : formatDrift(report.rows, options.all),
+          );
+          const drift = report.rows.filter((r) => r.status === 'drift').length;
+          if (drift > 0 && !options.repair) process.exitCode = 1;
+        } finally {
+          await hub.stop();
+        }
+      },
+    );
 }

@@ -12,6 +12,7 @@ import { InvalidArgumentError } from 'commander';
 import { startOdooEmulator, type OdooVersion } from '../../../sim/odoo/index.js';
 import { createLogger } from '../../ops/logger.js';
 import { simCommand } from './sim.js';
+import { fraction, nonNegativeInt } from '../option-parsers.js';
 
 interface SimOdooFlags {
   port: number;
@@ -25,20 +26,6 @@ interface SimOdooFlags {
   errorRate: number;
   lostResponseRate: number;
   maintenance: boolean;
-}
-
-function nonNegativeInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new InvalidArgumentError('must be a non-negative integer');
-  return parsed;
-}
-
-function fraction(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1)
-    throw new InvalidArgumentError('must be a number between 0 and 1');
-  return parsed;
 }
 
 function odooVersion(value: string): OdooVersion {

@@ -12,6 +12,7 @@ import { InvalidArgumentError } from 'commander';
 import { startWmsEmulator } from '../../../sim/wms/index.js';
 import { createLogger } from '../../ops/logger.js';
 import { simCommand } from './sim.js';
+import { csv, nonNegativeInt } from '../option-parsers.js';
 import { waitForSignal } from './start.js';
 
 interface SimWmsFlags {
@@ -26,20 +27,6 @@ interface SimWmsFlags {
   packMs: number;
   shipMs: number;
   maxUnitsPerShipment?: number;
-}
-
-function nonNegativeInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new InvalidArgumentError('must be a non-negative integer');
-  return parsed;
-}
-
-function csv(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
 }
 
 export function register(program: Command): void {

@@ -15,6 +15,7 @@ import { InvalidArgumentError } from 'commander';
 import { startWooEmulator, type Faults } from '../../../sim/woocommerce/index.js';
 import { createLogger } from '../../ops/logger.js';
 import { simCommand } from './sim.js';
+import { fraction, integer, nonNegativeInt } from '../option-parsers.js';
 
 interface SimWooFlags {
   port: number;
@@ -44,26 +45,6 @@ interface SimWooFlags {
   reorderWebhooks: boolean;
   webhookDelayMs: number;
   seed?: number;
-}
-
-function nonNegativeInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new InvalidArgumentError('must be a non-negative integer');
-  return parsed;
-}
-
-function integer(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed)) throw new InvalidArgumentError('must be an integer');
-  return parsed;
-}
-
-function fraction(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1)
-    throw new InvalidArgumentError('must be a number between 0 and 1');
-  return parsed;
 }
 
 function percent(value: string): string {
