@@ -64,7 +64,8 @@ const get = () => new Promise((resolve) => {
 })();
 `;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'retail-hub-bench-availability-'));
@@ -73,14 +74,18 @@ export async function run() {
   const config = systems.hubConfig({ port, databasePath: join(dir, 'hub.db') });
   const hub = await createHub({ config, log: silentLogger(), port });
   await hub.start();
-  const skus = allVariants().map((v) => v.sku).slice(0, 10);
+  const skus = allVariants()
+    .map((v) => v.sku)
+    .slice(0, 10);
   const path = `/v1/availability?store=eu&${skus.map((s) => `sku=${encodeURIComponent(s)}`).join('&')}`;
   try {
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
     // Wait (bounded) until the projection holds the SKUs.
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const body = await fetch(`${hub.url}${path}`).then((r) => r.json() as Promise<{ items: { asOf: string | null }[] }>);
+      const body = await fetch(`${hub.url}${path}`).then(
+        (r) => r.json() as Promise<{ items: { asOf: string | null }[] }>,
+      );
       if (body.items.every((i) => i.asOf !== null)) break;
       if (Date.now() > deadline) throw new Error('the projection did not fill');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -88,8 +93,15 @@ export async function run() {
     for (let i = 0; i < 500; i += 1) await get(agent, port, path); // warm-up
     agent.destroy();
     // The load generator runs on its own thread (its own event loop) so it does not queue behind the hub.
-    const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { port, path, clients: CLIENTS, durationMs: DURATION_MS } });
-    const { latencies: raw, errors, seconds } = await new Promise<{ latencies: Float64Array; errors: number; seconds: number }>((resolve, reject) => {
+    const worker = new Worker(LOAD_GENERATOR, {
+      eval: true,
+      workerData: { port, path, clients: CLIENTS, durationMs: DURATION_MS },
+    });
+    const {
+      latencies: raw,
+      errors,
+      seconds,
+    } = await new Promise<{ latencies: Float64Array; errors: number; seconds: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });

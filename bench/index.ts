@@ -20,4 +20,12 @@ export interface Bench {
   run(): Promise<BenchResult>;
 }
 
-export const benches: Bench[] = [inboxWrites, dispatch, odooOrders, wooWebhookIngest, saga, availability, stockPropagation];
+export const benches: Bench[] = [
+  inboxWrites,
+  dispatch,
+  odooOrders,
+  wooWebhookIngest,
+  saga,
+  availability,
+  stockPropagation,
+];

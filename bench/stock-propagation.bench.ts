@@ -25,7 +25,8 @@ const SKUS = 300;
 const RATE = 500;
 const SECONDS = 10;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'retail-hub-bench-propagation-'));
@@ -33,10 +34,22 @@ export async function run() {
   const systems = await startDemoSystems({ hubUrl: `http://127.0.0.1:${port}` });
   const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${String(i).padStart(4, '0')}`);
   for (const { emulator } of systems.stores) {
-    for (const sku of skus) emulator.createProduct({ name: sku, type: 'simple', sku, regular_price: '10.00', manage_stock: true, stock_quantity: 0 });
+    for (const sku of skus)
+      emulator.createProduct({
+        name: sku,
+        type: 'simple',
+        sku,
+        regular_price: '10.00',
+        manage_stock: true,
+        stock_quantity: 0,
+      });
   }
   const config = systems.hubConfig({ port, databasePath: join(dir, 'hub.db') });
-  const hub = await createHub({ config: { ...config, inventory: { pushIntervalMs: 200 } }, log: silentLogger(), port });
+  const hub = await createHub({
+    config: { ...config, inventory: { pushIntervalMs: 200 } },
+    log: silentLogger(),
+    port,
+  });
   await hub.start();
   try {
     const count = () => systems.stores.reduce((sum, s) => sum + s.emulator.requests.count({}), 0);
@@ -51,8 +64,24 @@ export async function run() {
       for (; sent < due; sent += 1) {
         const sku = skus[sent % SKUS]!;
         const at = new Date().toISOString();
-        const position: StockPosition = { sku, location: sent % 2 === 0 ? 'main' : 'east', onHand: 100 + sent, reserved: 0, available: 100 + sent, asOf: at, source: 'odoo' };
-        events.push(makeEvent('stock.changed', skuSubject(sku), skuPartitionKey(sku), { position, changedAt: at }, { source: 'odoo' }));
+        const position: StockPosition = {
+          sku,
+          location: sent % 2 === 0 ? 'main' : 'east',
+          onHand: 100 + sent,
+          reserved: 0,
+          available: 100 + sent,
+          asOf: at,
+          source: 'odoo',
+        };
+        events.push(
+          makeEvent(
+            'stock.changed',
+            skuSubject(sku),
+            skuPartitionKey(sku),
+            { position, changedAt: at },
+            { source: 'odoo' },
+          ),
+        );
       }
       if (events.length > 0) await hub.runtime.publish(events);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -61,7 +90,10 @@ export async function run() {
     const deadline = Date.now() + 60_000;
     for (;;) {
       await hub.runtime.idle();
-      const pending = await hub.store.db.selectFrom('stock_push_pending').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const pending = await hub.store.db
+        .selectFrom('stock_push_pending')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       if (Number(pending?.n ?? 0) === 0) break;
       if (Date.now() > deadline) throw new Error('pushes did not drain');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -101,7 +133,10 @@ export async function run() {
       'p95 s': Number(percentile(all, 0.95).toFixed(3)),
       'max s': Number((all.at(-1) ?? 0).toFixed(3)),
     };
-    return { title: `Stock propagation: ${RATE} ERP changes/s for ${SECONDS} s over ${SKUS} SKUs → 3 stores (target p95 < 2 s)`, rows };
+    return {
+      title: `Stock propagation: ${RATE} ERP changes/s for ${SECONDS} s over ${SKUS} SKUs → 3 stores (target p95 < 2 s)`,
+      rows,
+    };
   } finally {
     await hub.stop();
     await systems.close();

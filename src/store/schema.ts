@@ -12,4 +12,12 @@ import type { InventoryTables } from '../flows/inventory/tables.js';
 import type { CatalogueTables } from '../flows/catalogue/tables.js';
 
 // Modules add `extends TheirTables` here, one line each.
-export interface Database extends RuntimeTables, WooCommerceTables, SagaTables, TimelineTables, ReservationTables, InventoryTables, CatalogueTables {}
+export interface Database
+  extends
+    RuntimeTables,
+    WooCommerceTables,
+    SagaTables,
+    TimelineTables,
+    ReservationTables,
+    InventoryTables,
+    CatalogueTables {}

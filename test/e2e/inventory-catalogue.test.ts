@@ -27,12 +27,19 @@ describe('catalogue and prices against the demo world', () => {
     const odooTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
     const promo = { EUR: 9.5, GBP: 8, USD: 10.5 } as const;
     for (const [currency, fixedPrice] of Object.entries(promo)) {
-      world.systems.odoo.seed.pricelistItem({ pricelist: `Default ${currency} pricelist`, sku: 'MUG-ENAMEL', fixedPrice, dateStart: odooTime(from), dateEnd: odooTime(to) });
+      world.systems.odoo.seed.pricelistItem({
+        pricelist: `Default ${currency} pricelist`,
+        sku: 'MUG-ENAMEL',
+        fixedPrice,
+        dateStart: odooTime(from),
+        dateEnd: odooTime(to),
+      });
     }
     const expected = { eu: '9.50', uk: '8.00', us: '10.50' } as const;
     await world.waitFor(
       async () => {
-        for (const [store, sale] of Object.entries(expected)) if ((await priceIn(store, 'MUG-ENAMEL'))?.sale_price !== sale) return false;
+        for (const [store, sale] of Object.entries(expected))
+          if ((await priceIn(store, 'MUG-ENAMEL'))?.sale_price !== sale) return false;
         return true;
       },
       { what: 'the sale price in every store' },
@@ -48,7 +55,9 @@ describe('catalogue and prices against the demo world', () => {
         store: 'eu',
         lines: [{ sku: 'MUG-ENAMEL', quantity: 1, expectedPrice }],
       });
-    await world.waitFor(async () => (await validate('9.50')).body.lines[0]?.status === 'price_changed', { what: 'the API cache to hold the price' });
+    await world.waitFor(async () => (await validate('9.50')).body.lines[0]?.status === 'price_changed', {
+      what: 'the API cache to hold the price',
+    });
     expect((await validate('9.50')).body.lines[0]?.price).toEqual({ amount: '12.00', currency: 'EUR' });
     expect((await validate('12.0')).body.lines[0]?.status).toBe('ok');
   }, 30_000);
@@ -63,7 +72,9 @@ describe('catalogue and prices against the demo world', () => {
     const client = world.hub.connectors.woo('eu');
     const found = await client.get<{ id: number }[]>('products', { sku: 'MUG-ENAMEL' });
     await client.update(`products/${found[0]!.id}`, { sale_price: '1.00' });
-    await world.waitFor(async () => (await priceIn('eu', 'MUG-ENAMEL'))?.sale_price === '9.50', { what: 'the revert' });
+    await world.waitFor(async () => (await priceIn('eu', 'MUG-ENAMEL'))?.sale_price === '9.50', {
+      what: 'the revert',
+    });
     const timeline = await readTimelineEntries(world.hub.store.db, 'sku:MUG-ENAMEL');
     expect(timeline.some((e) => e.kind === 'decision' && e.summary.includes('reverted'))).toBe(true);
   }, 30_000);
@@ -71,10 +82,14 @@ describe('catalogue and prices against the demo world', () => {
   it('turns customers created in the stores into one ERP customer per e-mail', async () => {
     const email = 'grace.hopper@example.com';
     for (const store of ['eu', 'uk']) {
-      await world.hub.connectors.woo(store).create('customers', { email, first_name: 'Grace', last_name: 'Hopper' });
+      await world.hub.connectors
+        .woo(store)
+        .create('customers', { email, first_name: 'Grace', last_name: 'Hopper' });
     }
     const entries = () => readTimelineEntries(world.hub.store.db, `customer:${email}`);
-    await world.waitFor(async () => (await entries()).length === 2, { what: 'both stores\' customers handled' });
+    await world.waitFor(async () => (await entries()).length === 2, {
+      what: "both stores' customers handled",
+    });
     expect(world.systems.odoo.models.search('res.partner', [['email', '=', email]])).toHaveLength(1);
   }, 30_000);
 });

@@ -4,7 +4,15 @@ import { useInventoryWorld } from '../flows/inventory/use-world.js';
 
 const SKU = 'MUG-ENAMEL';
 const SHOPPER = {
-  billing: { first_name: 'Ada', last_name: 'Lovelace', address_1: '1 Main St', city: 'Dublin', postcode: 'D01', country: 'IE', email: 'ada@example.com' },
+  billing: {
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    address_1: '1 Main St',
+    city: 'Dublin',
+    postcode: 'D01',
+    country: 'IE',
+    email: 'ada@example.com',
+  },
   paymentMethod: 'stripe',
 };
 
@@ -47,7 +55,10 @@ describe('a flash sale in two stores sharing a location', () => {
     expect(total).toBe(5); // and nothing was under-sold: every held unit was bought
     const answer = await world.get<Availability>(`/v1/availability?store=uk&sku=${SKU}`);
     expect(answer.body.items[0]?.available).toBe(0);
-    const refused = await world.post<{ ok: boolean; lines: { status: string }[] }>('/v1/checkout/validate', { store: 'eu', lines: [{ sku: SKU, quantity: 1 }] });
+    const refused = await world.post<{ ok: boolean; lines: { status: string }[] }>('/v1/checkout/validate', {
+      store: 'eu',
+      lines: [{ sku: SKU, quantity: 1 }],
+    });
     expect(refused.body.lines[0]?.status).toBe('short');
   }, 40_000);
 });

@@ -24,10 +24,14 @@ describe('inventory sync against the demo world', () => {
       { what: 'initial stock in every store' },
     );
     await world.waitFor(async () => {
-      const answer = await world.get<Availability>('/v1/availability?store=uk&sku=MUG-ENAMEL&sku=TSHIRT-RED-M&sku=NOPE');
+      const answer = await world.get<Availability>(
+        '/v1/availability?store=uk&sku=MUG-ENAMEL&sku=TSHIRT-RED-M&sku=NOPE',
+      );
       return answer.body.items[0]?.available === 25 && answer.body.stale === false;
     });
-    const { status, body } = await world.get<Availability>('/v1/availability?store=uk&sku=MUG-ENAMEL&sku=TSHIRT-RED-M&sku=NOPE');
+    const { status, body } = await world.get<Availability>(
+      '/v1/availability?store=uk&sku=MUG-ENAMEL&sku=TSHIRT-RED-M&sku=NOPE',
+    );
     expect(status).toBe(200);
     expect(body.items.map((i) => [i.sku, i.available, i.onHand])).toEqual([
       ['MUG-ENAMEL', 25, 25],
@@ -42,14 +46,21 @@ describe('inventory sync against the demo world', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'store_not_found']);
     const bad = await world.get<{ code: string }>('/v1/availability?store=eu');
     expect([bad.status, bad.body.code]).toEqual([400, 'invalid_request']);
-    const badCheckout = await world.post<{ code: string }>('/v1/checkout/validate', { store: 'eu', lines: [{ sku: 'A', quantity: 0 }] });
+    const badCheckout = await world.post<{ code: string }>('/v1/checkout/validate', {
+      store: 'eu',
+      lines: [{ sku: 'A', quantity: 0 }],
+    });
     expect([badCheckout.status, badCheckout.body.code]).toEqual([400, 'invalid_request']);
   });
 
   it('coalesces a burst of 10,000 ERP stock moves into few batch calls', async () => {
-    await world.waitFor(async () => (await world.storeStock('eu', 'TOTE-NAT')) === 1100, { what: 'initial tote stock' });
+    await world.waitFor(async () => (await world.storeStock('eu', 'TOTE-NAT')) === 1100, {
+      what: 'initial tote stock',
+    });
     world.resetJournals();
-    const skus = allVariants().filter((v) => v.stock.main !== undefined).map((v) => v.sku);
+    const skus = allVariants()
+      .filter((v) => v.stock.main !== undefined)
+      .map((v) => v.sku);
     const last = new Map<string, number>();
     for (let i = 0; i < 10_000; i += 1) {
       const sku = skus[i % skus.length]!;
@@ -61,7 +72,8 @@ describe('inventory sync against the demo world', () => {
     // uk sells from main only: its final figures are the last moves.
     await world.waitFor(
       async () => {
-        for (const [sku, quantity] of last) if ((await world.storeStock('uk', sku)) !== quantity) return false;
+        for (const [sku, quantity] of last)
+          if ((await world.storeStock('uk', sku)) !== quantity) return false;
         return true;
       },
       { timeoutMs: 60_000, what: 'the last values of the burst in the uk store' },
@@ -77,9 +89,15 @@ describe('inventory sync against the demo world', () => {
   it('finds stock drift injected in a store and repairs it through the pusher', async () => {
     await world.waitFor(async () => (await world.storeStock('uk', 'TOTE-NAT')) !== null);
     const uk = world.systems.stores.find((s) => s.spec.id === 'uk')!.emulator;
-    const expected = (await world.get<Availability>('/v1/availability?store=uk&sku=TOTE-NAT')).body.items[0]!.available;
+    const expected = (await world.get<Availability>('/v1/availability?store=uk&sku=TOTE-NAT')).body.items[0]!
+      .available;
     uk.setStock('TOTE-NAT', 3);
-    const deps = { db: world.hub.store.db, settings: inventorySettings(world.config), woo: (id: string) => world.hub.connectors.woo(id), log: silentLogger() };
+    const deps = {
+      db: world.hub.store.db,
+      settings: inventorySettings(world.config),
+      woo: (id: string) => world.hub.connectors.woo(id),
+      log: silentLogger(),
+    };
     const found = await reconcileStock(deps, { store: 'uk', repair: false });
     expect(found.rows.filter((r) => r.status === 'drift')).toEqual([
       { store: 'uk', sku: 'TOTE-NAT', storeQuantity: 3, available: expected, status: 'drift' },
@@ -93,4 +111,3 @@ describe('inventory sync against the demo world', () => {
     expect(formatDrift(after.rows, false)).toContain('0 drifting');
   }, 30_000);
 });
-

@@ -32,7 +32,12 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
           { sku: SKUS[i % SKUS.length] as string, quantity: 1 + (i % 3) },
           ...(i % 2 === 0 ? [{ sku: SKUS[(i + 2) % SKUS.length] as string, quantity: 1 }] : []),
         ];
-        const order = env.woo.createOrder({ lineItems: items, ...SHOPPER, billing: { ...SHOPPER.billing, email: `shopper${i}@example.com` }, transactionId: `ch_${i}` });
+        const order = env.woo.createOrder({
+          lineItems: items,
+          ...SHOPPER,
+          billing: { ...SHOPPER.billing, email: `shopper${i}@example.com` },
+          transactionId: `ch_${i}`,
+        });
         ids.push(order.id);
         totals.set(order.id, order.total);
         lines.set(order.id, items);

@@ -40,12 +40,16 @@ export const AvailabilityAnswerSchema = Type.Object({
 });
 
 export const availabilityRoutes: FastifyPluginAsync<AnswerDeps> = async (app, deps) => {
-  app.get('/v1/availability', { schema: { response: { 200: AvailabilityAnswerSchema } } }, async (request, reply) => {
-    const query = validated(AvailabilityQuerySchema, request.query, reply);
-    if (!query) return reply;
-    if (!deps.stores.some((s) => s.id === query.store))
-      return sendProblem(reply, 404, 'store_not_found', `No store "${query.store}" is configured.`);
-    const skus = typeof query.sku === 'string' ? [query.sku] : query.sku;
-    return answerAvailability(deps, query.store, skus);
-  });
+  app.get(
+    '/v1/availability',
+    { schema: { response: { 200: AvailabilityAnswerSchema } } },
+    async (request, reply) => {
+      const query = validated(AvailabilityQuerySchema, request.query, reply);
+      if (!query) return reply;
+      if (!deps.stores.some((s) => s.id === query.store))
+        return sendProblem(reply, 404, 'store_not_found', `No store "${query.store}" is configured.`);
+      const skus = typeof query.sku === 'string' ? [query.sku] : query.sku;
+      return answerAvailability(deps, query.store, skus);
+    },
+  );
 };

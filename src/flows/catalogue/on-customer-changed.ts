@@ -22,7 +22,10 @@ export function onCustomerChanged(deps: { erp: Pick<ErpPort, 'system' | 'findOrC
   return async (ctx) => {
     const data = ctx.message.data;
     if (!check.Check(data))
-      throw new PermanentError(`customer.changed ${ctx.message.id} does not match its schema`, { code: 'invalid_event', system: ctx.message.source });
+      throw new PermanentError(`customer.changed ${ctx.message.id} does not match its schema`, {
+        code: 'invalid_event',
+        system: ctx.message.source,
+      });
     const { source, customer } = data as { source: string; customer: Customer };
     if (!source.startsWith('woocommerce:')) return;
     const email = customer.email.trim().toLowerCase();

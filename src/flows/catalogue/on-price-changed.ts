@@ -41,7 +41,10 @@ export function onPriceChanged(deps: PriceFlowDeps): Handler {
   return async (ctx) => {
     const data = ctx.message.data;
     if (!check.Check(data))
-      throw new PermanentError(`price.changed ${ctx.message.id} does not match its schema`, { code: 'invalid_event', system: ctx.message.source });
+      throw new PermanentError(`price.changed ${ctx.message.id} does not match its schema`, {
+        code: 'invalid_event',
+        system: ctx.message.source,
+      });
     const { source, price } = data as { source: string; price: Price };
     const subject = productSubject(price.sku);
     if (isOwner(deps.owner, source)) {
@@ -66,7 +69,12 @@ export function onPriceChanged(deps: PriceFlowDeps): Handler {
     const store = deps.stores.find((s) => s.id === source.slice('woocommerce:'.length));
     const owned = store ? priceForStore(await ownerPrices(ctx.db, price.sku), store) : undefined;
     if (!store || !owned) return; // nothing owned to defend yet
-    const seen = { regular: price.regular.amount, sale: price.sale?.amount ?? null, saleFrom: price.saleFrom ?? null, saleTo: price.saleTo ?? null };
+    const seen = {
+      regular: price.regular.amount,
+      sale: price.sale?.amount ?? null,
+      saleFrom: price.saleFrom ?? null,
+      saleTo: price.saleTo ?? null,
+    };
     if (!priceDiffers(seen, owned)) return;
     await pushPrice(ctx.db, deps.woo(store.id), store, price.sku, owned);
     await recordTimelineEntry(ctx.db, {

@@ -10,7 +10,11 @@ import { isOwner, type Owner } from './owners.js';
 import { wooResource, type WooCataloguePort } from './push-price.js';
 
 const check = Compile(catalogueEvents['product.changed'].schema);
-const WOO_STATUS: Record<Product['status'], string> = { active: 'publish', draft: 'draft', archived: 'private' };
+const WOO_STATUS: Record<Product['status'], string> = {
+  active: 'publish',
+  draft: 'draft',
+  archived: 'private',
+};
 
 /** The fields the owner sets on a store's product: a variation's name is derived, so only its status. */
 function ownedFields(resource: string, product: { name: string; status: string }) {
@@ -37,7 +41,10 @@ export function onProductChanged(deps: {
   return async (ctx) => {
     const data = ctx.message.data;
     if (!check.Check(data))
-      throw new PermanentError(`product.changed ${ctx.message.id} does not match its schema`, { code: 'invalid_event', system: ctx.message.source });
+      throw new PermanentError(`product.changed ${ctx.message.id} does not match its schema`, {
+        code: 'invalid_event',
+        system: ctx.message.source,
+      });
     const { source, product } = data as { source: string; product: Product };
     const subject = productSubject(product.sku);
     if (isOwner(deps.owner, source)) {
@@ -45,7 +52,11 @@ export function onProductChanged(deps: {
       await ctx.db
         .insertInto('catalogue_products')
         .values({ sku: product.sku, name: product.name, status: product.status, source, updated_at: at })
-        .onConflict((oc) => oc.column('sku').doUpdateSet({ name: product.name, status: product.status, source, updated_at: at }))
+        .onConflict((oc) =>
+          oc
+            .column('sku')
+            .doUpdateSet({ name: product.name, status: product.status, source, updated_at: at }),
+        )
         .execute();
       for (const store of deps.stores) {
         const client = deps.woo(store.id);
@@ -57,7 +68,11 @@ export function onProductChanged(deps: {
     }
     if (!source.startsWith('woocommerce:')) return;
     const storeId = source.slice('woocommerce:'.length);
-    const owned = await ctx.db.selectFrom('catalogue_products').selectAll().where('sku', '=', product.sku).executeTakeFirst();
+    const owned = await ctx.db
+      .selectFrom('catalogue_products')
+      .selectAll()
+      .where('sku', '=', product.sku)
+      .executeTakeFirst();
     if (!owned || !deps.stores.some((s) => s.id === storeId)) return;
     const client = deps.woo(storeId);
     const resource = await wooResource(ctx.db, client, storeId, product.sku);

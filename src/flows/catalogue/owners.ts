@@ -19,5 +19,9 @@ export function ownerOf(config: Pick<HubConfig, 'ownership'>, domain: CatalogueD
 
 export function isOwner(owner: Owner, source: string): boolean {
   const fromStore = source.startsWith('woocommerce:');
-  return owner === 'woocommerce' ? fromStore : owner === 'erp' ? !fromStore && source !== 'hub' : source === 'hub';
+  return owner === 'woocommerce'
+    ? fromStore
+    : owner === 'erp'
+      ? !fromStore && source !== 'hub'
+      : source === 'hub';
 }

@@ -10,7 +10,12 @@ export interface WooCataloguePort extends Pick<WooStockPort, 'get'> {
 }
 
 /** The WooCommerce resource of a SKU: `products/<id>` or `products/<parent>/variations/<id>`. */
-export async function wooResource(db: Kysely<Database>, client: WooCataloguePort, storeId: string, sku: string): Promise<string | undefined> {
+export async function wooResource(
+  db: Kysely<Database>,
+  client: WooCataloguePort,
+  storeId: string,
+  sku: string,
+): Promise<string | undefined> {
   const ref = (await resolveWooIds(db, client, storeId, [sku])).get(sku);
   if (!ref) return undefined;
   return ref.parentId > 0 ? `products/${ref.parentId}/variations/${ref.wooId}` : `products/${ref.wooId}`;

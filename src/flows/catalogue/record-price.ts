@@ -12,7 +12,12 @@ import type { CataloguePricesTable } from './tables.js';
  * const row = await recordPrice(db, price, 'odoo');
  * ```
  */
-export async function recordPrice(db: Kysely<Database>, price: Price, source: string, now = new Date()): Promise<CataloguePricesTable> {
+export async function recordPrice(
+  db: Kysely<Database>,
+  price: Price,
+  source: string,
+  now = new Date(),
+): Promise<CataloguePricesTable> {
   const row: CataloguePricesTable = {
     sku: price.sku,
     price_list: price.priceList,

@@ -29,7 +29,21 @@ export function registerCatalogue(
   },
 ): void {
   const log = deps.log.child({ flow: 'catalogue' });
-  runtime.subscribe('catalogue-prices', ['price.changed'], onPriceChanged({ stores: deps.config.stores, owner: ownerOf(deps.config, 'price'), woo: deps.woo, log }));
-  if (deps.erp) runtime.subscribe('catalogue-customers', ['customer.changed'], onCustomerChanged({ erp: deps.erp }));
-  runtime.subscribe('catalogue-products', ['product.changed'], onProductChanged({ stores: deps.config.stores, owner: ownerOf(deps.config, 'product'), woo: deps.woo, log }));
+  runtime.subscribe(
+    'catalogue-prices',
+    ['price.changed'],
+    onPriceChanged({ stores: deps.config.stores, owner: ownerOf(deps.config, 'price'), woo: deps.woo, log }),
+  );
+  if (deps.erp)
+    runtime.subscribe('catalogue-customers', ['customer.changed'], onCustomerChanged({ erp: deps.erp }));
+  runtime.subscribe(
+    'catalogue-products',
+    ['product.changed'],
+    onProductChanged({
+      stores: deps.config.stores,
+      owner: ownerOf(deps.config, 'product'),
+      woo: deps.woo,
+      log,
+    }),
+  );
 }

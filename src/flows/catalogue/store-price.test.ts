@@ -15,7 +15,11 @@ const row = (over: Partial<StoredPrice>): StoredPrice => ({
 
 describe('store prices', () => {
   it("picks the store's pricelist, else the newest price list in its currency", () => {
-    const rows = [row({ price_list: '1' }), row({ price_list: '2', currency: 'GBP' }), row({ price_list: '3', updated_at: '2026-11-23T11:00:00Z' })];
+    const rows = [
+      row({ price_list: '1' }),
+      row({ price_list: '2', currency: 'GBP' }),
+      row({ price_list: '3', updated_at: '2026-11-23T11:00:00Z' }),
+    ];
     expect(priceForStore(rows, { currency: 'EUR' })?.price_list).toBe('3');
     expect(priceForStore(rows, { currency: 'EUR', pricelist: '1' })?.price_list).toBe('1');
     expect(priceForStore(rows, { currency: 'USD' })).toBeUndefined();
@@ -31,8 +35,28 @@ describe('store prices', () => {
 
   it('compares amounts as decimals and schedules as instants', () => {
     const owner = row({});
-    expect(priceDiffers({ regular: '19.9', sale: '14.90', saleFrom: '2026-11-27T00:00:00.000Z', saleTo: '2026-11-30T23:59:59Z' }, owner)).toBe(false);
-    expect(priceDiffers({ regular: '19.90', sale: '1.00', saleFrom: '2026-11-27T00:00:00Z', saleTo: '2026-11-30T23:59:59Z' }, owner)).toBe(true);
-    expect(priceDiffers({ regular: '19.90', sale: '', saleFrom: null, saleTo: null }, row({ sale: null, sale_from: null, sale_to: null }))).toBe(false);
+    expect(
+      priceDiffers(
+        {
+          regular: '19.9',
+          sale: '14.90',
+          saleFrom: '2026-11-27T00:00:00.000Z',
+          saleTo: '2026-11-30T23:59:59Z',
+        },
+        owner,
+      ),
+    ).toBe(false);
+    expect(
+      priceDiffers(
+        { regular: '19.90', sale: '1.00', saleFrom: '2026-11-27T00:00:00Z', saleTo: '2026-11-30T23:59:59Z' },
+        owner,
+      ),
+    ).toBe(true);
+    expect(
+      priceDiffers(
+        { regular: '19.90', sale: '', saleFrom: null, saleTo: null },
+        row({ sale: null, sale_from: null, sale_to: null }),
+      ),
+    ).toBe(false);
   });
 });

@@ -61,7 +61,12 @@ export interface CheckoutAnswer {
   heldUntil?: string;
 }
 
-export function answerAvailability(deps: AnswerDeps, storeId: string, skus: readonly string[], now = Date.now()): AvailabilityAnswer {
+export function answerAvailability(
+  deps: AnswerDeps,
+  storeId: string,
+  skus: readonly string[],
+  now = Date.now(),
+): AvailabilityAnswer {
   const health = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds, now);
   const refuse = health.stale && deps.settings.fallback === 'refuse';
   const locations = deps.settings.locationsOf(storeId);
@@ -104,23 +109,43 @@ export function answerCheckout(
     const price = store ? priceForStore(prices, store) : undefined;
     if (!row && !price) return { sku: line.sku, quantity: line.quantity, status: 'unknown_sku' };
     if (refuse) return { sku: line.sku, quantity: line.quantity, status: 'stock_unknown', available: 0 };
-    const available = Math.max(0, (row?.available ?? 0) - (deps.holds?.held(locations, line.sku, now.getTime()) ?? 0));
+    const available = Math.max(
+      0,
+      (row?.available ?? 0) - (deps.holds?.held(locations, line.sku, now.getTime()) ?? 0),
+    );
     const total = (asked.get(line.sku) ?? 0) + line.quantity;
     asked.set(line.sku, total);
     if (total > available) {
-      return { sku: line.sku, quantity: line.quantity, status: 'short', available: Math.max(0, available - (total - line.quantity)) };
+      return {
+        sku: line.sku,
+        quantity: line.quantity,
+        status: 'short',
+        available: Math.max(0, available - (total - line.quantity)),
+      };
     }
     if (line.expectedPrice !== undefined && price) {
       const amount = currentAmount(price, now);
       if (!new Decimal(amount).eq(line.expectedPrice)) {
-        return { sku: line.sku, quantity: line.quantity, status: 'price_changed', price: { amount, currency: price.currency } };
+        return {
+          sku: line.sku,
+          quantity: line.quantity,
+          status: 'price_changed',
+          price: { amount, currency: price.currency },
+        };
       }
     }
     return { sku: line.sku, quantity: line.quantity, status: 'ok' };
   });
   const ok = answers.every((a) => a.status === 'ok');
-  const answer: CheckoutAnswer = { store: storeId, ok, stale: health.stale, ageSeconds: health.ageSeconds, lines: answers };
+  const answer: CheckoutAnswer = {
+    store: storeId,
+    ok,
+    stale: health.stale,
+    ageSeconds: health.ageSeconds,
+    lines: answers,
+  };
   // Checked and taken in this same synchronous step: no other request can interleave.
-  if (ok && hold && deps.holds) answer.heldUntil = new Date(deps.holds.take(locations, lines, now.getTime())).toISOString();
+  if (ok && hold && deps.holds)
+    answer.heldUntil = new Date(deps.holds.take(locations, lines, now.getTime())).toISOString();
   return answer;
 }

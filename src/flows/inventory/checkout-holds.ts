@@ -17,7 +17,11 @@ export interface CheckoutHolds {
   /** Units of `sku` held at any of `locations`. */
   held(locations: readonly string[], sku: string, now: number): number;
   /** Records holds; returns when they lapse (epoch ms). */
-  take(locations: readonly string[], lines: readonly { sku: string; quantity: number }[], now: number): number;
+  take(
+    locations: readonly string[],
+    lines: readonly { sku: string; quantity: number }[],
+    now: number,
+  ): number;
 }
 
 interface Hold {
@@ -36,7 +40,8 @@ export function createCheckoutHolds(options: { ttlMs: number }): CheckoutHolds {
     held(locations, sku, now) {
       prune(now);
       let total = 0;
-      for (const h of holds) if (h.sku === sku && h.locations.some((l) => locations.includes(l))) total += h.quantity;
+      for (const h of holds)
+        if (h.sku === sku && h.locations.some((l) => locations.includes(l))) total += h.quantity;
       return total;
     },
     take(locations, lines, now) {

@@ -68,7 +68,11 @@ export const RESERVATIONS_CONSUMER = 'inventory-reservations';
 export function createInventory(deps: InventoryDeps): Inventory {
   const settings = inventorySettings(deps.config);
   const log = deps.log.child({ flow: 'inventory' });
-  const cache = createAvailabilityCache({ db: deps.db, cursors: deps.runtime.cursors, refreshMs: deps.refreshMs ?? 200 });
+  const cache = createAvailabilityCache({
+    db: deps.db,
+    cursors: deps.runtime.cursors,
+    refreshMs: deps.refreshMs ?? 200,
+  });
   const publish = (events: EventInput[], trx?: Trx) => deps.runtime.publish(events, trx);
   const projector = createStockProjector({ db: deps.db, settings, cache, publish });
   if (deps.worker) {
@@ -76,7 +80,13 @@ export function createInventory(deps: InventoryDeps): Inventory {
     deps.runtime.subscribe(RESERVATIONS_CONSUMER, [...RESERVATION_EVENTS], onReservationsChanged(projector));
   }
   const pusher = startPusher({
-    deps: { db: deps.db, woo: deps.woo, lag: propagationHistogram(deps.metrics), policy: deps.policy ?? DEFAULT_STOCK_POLICY, log },
+    deps: {
+      db: deps.db,
+      woo: deps.woo,
+      lag: propagationHistogram(deps.metrics),
+      policy: deps.policy ?? DEFAULT_STOCK_POLICY,
+      log,
+    },
     storeIds: settings.storeIds,
     intervalMs: settings.pushIntervalMs,
     log,
@@ -86,7 +96,9 @@ export function createInventory(deps: InventoryDeps): Inventory {
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweepTimer = deps.worker
     ? setInterval(() => {
-        sweeping = sweeping.then(sweep).catch((error: unknown) => log.warn({ err: error }, 'reservation sweep failed'));
+        sweeping = sweeping
+          .then(sweep)
+          .catch((error: unknown) => log.warn({ err: error }, 'reservation sweep failed'));
       }, 1_000)
     : undefined;
   sweepTimer?.unref();
@@ -98,14 +110,16 @@ export function createInventory(deps: InventoryDeps): Inventory {
     if (sweepTimer) clearInterval(sweepTimer);
     await Promise.all([pusher.stop(), cache.stop(), sweeping]);
   };
-  const answers: AnswerDeps = { cache, settings, stores: deps.config.stores, holds: createCheckoutHolds({ ttlMs: CHECKOUT_HOLD_MS }) };
-  const lifecycle = route(
-    async (app) => {
-      await cache.load();
-      app.addHook('onClose', stop);
-    },
-    {},
-  );
+  const answers: AnswerDeps = {
+    cache,
+    settings,
+    stores: deps.config.stores,
+    holds: createCheckoutHolds({ ttlMs: CHECKOUT_HOLD_MS }),
+  };
+  const lifecycle = route(async (app) => {
+    await cache.load();
+    app.addHook('onClose', stop);
+  }, {});
   return {
     settings,
     cache,

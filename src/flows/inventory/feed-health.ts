@@ -19,7 +19,11 @@ export interface FeedHealth {
   lastSuccess: string | undefined;
 }
 
-export function feedHealth(lastSuccess: string | undefined, staleAfterSeconds: number, now = Date.now()): FeedHealth {
+export function feedHealth(
+  lastSuccess: string | undefined,
+  staleAfterSeconds: number,
+  now = Date.now(),
+): FeedHealth {
   const at = lastSuccess === undefined ? Number.NaN : Date.parse(lastSuccess);
   if (Number.isNaN(at)) return { stale: true, ageSeconds: null, lastSuccess: undefined };
   const ageSeconds = Math.max(0, Math.round((now - at) / 100) / 10);

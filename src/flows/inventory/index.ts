@@ -11,11 +11,31 @@
  * const report = await reconcileStock({ db, settings: inventorySettings(config), woo, log }, { repair: false });
  * ```
  */
-export { createInventory, CHECKOUT_HOLD_MS, INVENTORY_CONSUMER, RESERVATIONS_CONSUMER, type Inventory, type InventoryDeps } from './create-inventory.js';
-export { reconcileStock, type DriftRow, type DriftStatus, type ReconcileDeps, type ReconcileReport } from './reconcile-stock.js';
+export {
+  createInventory,
+  CHECKOUT_HOLD_MS,
+  INVENTORY_CONSUMER,
+  RESERVATIONS_CONSUMER,
+  type Inventory,
+  type InventoryDeps,
+} from './create-inventory.js';
+export {
+  reconcileStock,
+  type DriftRow,
+  type DriftStatus,
+  type ReconcileDeps,
+  type ReconcileReport,
+} from './reconcile-stock.js';
 export { inventorySettings, type InventorySettings, type StockFallback } from './settings.js';
 export { computeAts, type AtsFigures, type PositionFigures } from './compute-ats.js';
-export { answerAvailability, answerCheckout, type AnswerDeps, type AvailabilityAnswer, type CheckoutAnswer, type LineStatus } from './answer-availability.js';
+export {
+  answerAvailability,
+  answerCheckout,
+  type AnswerDeps,
+  type AvailabilityAnswer,
+  type CheckoutAnswer,
+  type LineStatus,
+} from './answer-availability.js';
 export { readFeedHealth, feedHealth, STOCK_FEED_HEALTH_CURSOR, type FeedHealth } from './feed-health.js';
 export { PROPAGATION_METRIC } from './pusher/lag-metrics.js';
 export { DEFAULT_STOCK_POLICY, type StockPushPolicy } from './pusher/stock-policy.js';

@@ -16,7 +16,9 @@ export const RESERVATION_EVENTS = [
 /** The SKUs an event's reservations concern: named in it, or held for its order. */
 export async function skusOf(db: Kysely<Database>, message: Envelope): Promise<string[]> {
   const data = message.data as { reservations?: { sku?: unknown }[]; reservationIds?: unknown[] } | null;
-  const named = (data?.reservations ?? []).map((r) => r.sku).filter((s): s is string => typeof s === 'string');
+  const named = (data?.reservations ?? [])
+    .map((r) => r.sku)
+    .filter((s): s is string => typeof s === 'string');
   const orders = new Set<string>([message.subject]);
   for (const id of data?.reservationIds ?? []) if (typeof id === 'string') orders.add(id.split('#')[0] ?? id);
   const held = await db

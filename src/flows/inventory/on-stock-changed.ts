@@ -25,6 +25,10 @@ export function onStockChanged(projector: StockProjector): Handler {
         system: ctx.message.source,
       });
     }
-    await projector.submit({ sku: data.position.sku, changedAt: data.changedAt ?? data.position.asOf, position: data.position });
+    await projector.submit({
+      sku: data.position.sku,
+      changedAt: data.changedAt ?? data.position.asOf,
+      position: data.position,
+    });
   };
 }

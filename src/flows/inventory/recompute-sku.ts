@@ -46,7 +46,11 @@ export async function recomputeSku(
     const before = previous.find((p) => p.store_id === storeId);
     if (mine.length === 0 && before === undefined) continue; // a SKU this store never stocked
     const ats = computeAts({
-      positions: mine.map((p) => ({ onHand: Number(p.on_hand), erpReserved: Number(p.erp_reserved), asOf: p.as_of })),
+      positions: mine.map((p) => ({
+        onHand: Number(p.on_hand),
+        erpReserved: Number(p.erp_reserved),
+        asOf: p.as_of,
+      })),
       hubReserved: await reservedQuantity(db, sku, locations),
       safetyStock: settings.safetyStockFor(storeId, sku),
       now: at,

@@ -59,26 +59,40 @@ async function storeStock(client: WooStockPort): Promise<Map<string, number | nu
     }
   }
   for (const parent of variable) {
-    for await (const page of client.list<WooSellable>(`products/${parent}/variations`, { per_page: 100 })) page.items.forEach(take);
+    for await (const page of client.list<WooSellable>(`products/${parent}/variations`, { per_page: 100 }))
+      page.items.forEach(take);
   }
   return stock;
 }
 
-export async function reconcileStock(deps: ReconcileDeps, options: { store?: string; repair: boolean }): Promise<ReconcileReport> {
+export async function reconcileStock(
+  deps: ReconcileDeps,
+  options: { store?: string; repair: boolean },
+): Promise<ReconcileReport> {
   const storeIds = options.store === undefined ? deps.settings.storeIds : [options.store];
   const rows: DriftRow[] = [];
   const repaired: Record<string, FlushResult> = {};
   for (const storeId of storeIds) {
     const [inStore, projected] = await Promise.all([
       storeStock(deps.woo(storeId)),
-      deps.db.selectFrom('store_availability').select(['sku', 'available']).where('store_id', '=', storeId).execute(),
+      deps.db
+        .selectFrom('store_availability')
+        .select(['sku', 'available'])
+        .where('store_id', '=', storeId)
+        .execute(),
     ]);
     const available = new Map(projected.map((r) => [r.sku, Number(r.available)]));
     for (const sku of new Set([...inStore.keys(), ...available.keys()])) {
       const storeQuantity = inStore.get(sku) ?? null;
       const ats = available.get(sku) ?? null;
       const status: DriftStatus =
-        ats === null ? 'not_tracked' : !inStore.has(sku) ? 'not_in_store' : storeQuantity === ats ? 'ok' : 'drift';
+        ats === null
+          ? 'not_tracked'
+          : !inStore.has(sku)
+            ? 'not_in_store'
+            : storeQuantity === ats
+              ? 'ok'
+              : 'drift';
       rows.push({ store: storeId, sku, storeQuantity, available: ats, status });
     }
     const drift = rows.filter((r) => r.store === storeId && r.status === 'drift');
@@ -86,13 +100,30 @@ export async function reconcileStock(deps: ReconcileDeps, options: { store?: str
     const now = new Date();
     for (const row of drift) {
       // The store no longer shows what it acknowledged: forget the ack so the value is sent again.
-      await deps.db.deleteFrom('stock_push_acked').where('store_id', '=', storeId).where('sku', '=', row.sku).execute();
-      await enqueuePush(deps.db, { storeId, sku: row.sku, quantity: row.available ?? 0, changedAt: now.toISOString() }, now);
+      await deps.db
+        .deleteFrom('stock_push_acked')
+        .where('store_id', '=', storeId)
+        .where('sku', '=', row.sku)
+        .execute();
+      await enqueuePush(
+        deps.db,
+        { storeId, sku: row.sku, quantity: row.available ?? 0, changedAt: now.toISOString() },
+        now,
+      );
     }
     repaired[storeId] = await flushStore(
-      { db: deps.db, woo: deps.woo, lag: deps.lag ?? propagationHistogram(undefined), policy: deps.policy ?? DEFAULT_STOCK_POLICY, log: deps.log },
+      {
+        db: deps.db,
+        woo: deps.woo,
+        lag: deps.lag ?? propagationHistogram(undefined),
+        policy: deps.policy ?? DEFAULT_STOCK_POLICY,
+        log: deps.log,
+      },
       storeId,
     );
   }
-  return { rows: rows.sort((a, b) => a.store.localeCompare(b.store) || a.sku.localeCompare(b.sku)), repaired };
+  return {
+    rows: rows.sort((a, b) => a.store.localeCompare(b.store) || a.sku.localeCompare(b.sku)),
+    repaired,
+  };
 }

@@ -25,11 +25,16 @@ export interface InventorySettings {
   pushIntervalMs: number;
 }
 
-export function inventorySettings(config: Pick<HubConfig, 'stores' | 'dropship' | 'inventory'>): InventorySettings {
+export function inventorySettings(
+  config: Pick<HubConfig, 'stores' | 'dropship' | 'inventory'>,
+): InventorySettings {
   const locations = new Map<string, readonly string[]>(
     config.stores.map((store) => [
       store.id,
-      [...store.locations, ...(config.dropship ?? []).filter((d) => d.serves.includes(store.id)).map((d) => d.id)],
+      [
+        ...store.locations,
+        ...(config.dropship ?? []).filter((d) => d.serves.includes(store.id)).map((d) => d.id),
+      ],
     ]),
   );
   const byStore = new Map(config.stores.map((s) => [s.id, s]));

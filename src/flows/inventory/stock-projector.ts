@@ -55,7 +55,8 @@ export function createStockProjector(deps: {
           ? await recordPosition(trx, change.position, { changedAt: change.changedAt, receivedAt })
           : true;
         const before = dirty.get(change.sku);
-        if (changed && (before === undefined || change.changedAt > before)) dirty.set(change.sku, change.changedAt);
+        if (changed && (before === undefined || change.changedAt > before))
+          dirty.set(change.sku, change.changedAt);
       }
       const all: StoreAvailabilityTable[] = [];
       const events: EventInput[] = [];

@@ -19,7 +19,12 @@ export function reservationSweeper(db: Kysely<Database>, projector: StockProject
   let since = new Date(Date.now() - 60_000).toISOString();
   return async () => {
     const startedAt = new Date(Date.now() - OVERLAP_MS).toISOString();
-    const skus = await db.selectFrom('reservations').select('sku').distinct().where('updated_at', '>=', since).execute();
+    const skus = await db
+      .selectFrom('reservations')
+      .select('sku')
+      .distinct()
+      .where('updated_at', '>=', since)
+      .execute();
     const now = new Date().toISOString();
     await Promise.all(skus.map(({ sku }) => projector.submit({ sku, changedAt: now })));
     since = startedAt;

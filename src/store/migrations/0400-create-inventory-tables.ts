@@ -25,7 +25,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('store_availability_pk', ['store_id', 'sku'])
     .execute();
-  await db.schema.createIndex('store_availability_computed').on('store_availability').column('computed_at').execute();
+  await db.schema
+    .createIndex('store_availability_computed')
+    .on('store_availability')
+    .column('computed_at')
+    .execute();
   await db.schema
     .createTable('stock_push_pending')
     .addColumn('store_id', 'text', (c) => c.notNull())
@@ -38,7 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .addPrimaryKeyConstraint('stock_push_pending_pk', ['store_id', 'sku'])
     .execute();
-  await db.schema.createIndex('stock_push_pending_due').on('stock_push_pending').columns(['store_id', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('stock_push_pending_due')
+    .on('stock_push_pending')
+    .columns(['store_id', 'next_attempt_at'])
+    .execute();
   await db.schema
     .createTable('stock_push_acked')
     .addColumn('store_id', 'text', (c) => c.notNull())
@@ -59,6 +67,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['woo_sku_refs', 'stock_push_acked', 'stock_push_pending', 'store_availability', 'stock_positions'])
+  for (const table of [
+    'woo_sku_refs',
+    'stock_push_acked',
+    'stock_push_pending',
+    'store_availability',
+    'stock_positions',
+  ])
     await db.schema.dropTable(table).execute();
 }

@@ -24,7 +24,14 @@ export interface Availability {
   store: string;
   stale: boolean;
   ageSeconds: number | null;
-  items: { sku: string; available: number; onHand: number; reserved: number; safetyStock: number; asOf: string | null }[];
+  items: {
+    sku: string;
+    available: number;
+    onHand: number;
+    reserved: number;
+    safetyStock: number;
+    asOf: string | null;
+  }[];
 }
 
 export interface InventoryWorld {
@@ -90,7 +97,14 @@ export async function startInventoryWorld(
     for (const topic of ['product.updated', 'customer.created']) {
       const found = existing.find((w) => w.topic === topic);
       if (found) await client.updateWebhook(found.id, { status: 'active', delivery_url: deliveryUrl });
-      else await client.createWebhook({ name: `hub ${topic}`, topic, delivery_url: deliveryUrl, secret: store.webhookSecret, status: 'active' });
+      else
+        await client.createWebhook({
+          name: `hub ${topic}`,
+          topic,
+          delivery_url: deliveryUrl,
+          secret: store.webhookSecret,
+          status: 'active',
+        });
     }
   }
   const emulator = (storeId: string) => {

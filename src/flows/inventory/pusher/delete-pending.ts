@@ -10,7 +10,12 @@ import type { Database } from '../../../store/schema.js';
  * await deletePending(trx, 'eu', 'MUG', queuedAt);
  * ```
  */
-export async function deletePending(db: Kysely<Database>, storeId: string, sku: string, queuedAt: string): Promise<void> {
+export async function deletePending(
+  db: Kysely<Database>,
+  storeId: string,
+  sku: string,
+  queuedAt: string,
+): Promise<void> {
   await db
     .deleteFrom('stock_push_pending')
     .where('store_id', '=', storeId)

@@ -43,7 +43,10 @@ interface Due {
 }
 
 const MAX_PER_FLUSH = 2_000;
-const STALE_ID_CODES = new Set(['woocommerce_rest_product_invalid_id', 'woocommerce_rest_invalid_product_id']);
+const STALE_ID_CODES = new Set([
+  'woocommerce_rest_product_invalid_id',
+  'woocommerce_rest_invalid_product_id',
+]);
 
 /**
  * Sends one store's due stock values: drops those equal to what the store last acknowledged,
@@ -81,7 +84,11 @@ export async function flushStore(deps: FlushDeps, storeId: string, now = new Dat
         .selectFrom('stock_push_acked')
         .select(['sku', 'quantity'])
         .where('store_id', '=', storeId)
-        .where('sku', 'in', due.map((d) => d.sku))
+        .where(
+          'sku',
+          'in',
+          due.map((d) => d.sku),
+        )
         .execute()
     ).map((r) => [r.sku, Number(r.quantity)]),
   );
@@ -94,7 +101,12 @@ export async function flushStore(deps: FlushDeps, storeId: string, now = new Dat
   const client = deps.woo(storeId);
   let refs;
   try {
-    refs = await resolveWooIds(deps.db, client, storeId, toSend.map((d) => d.sku));
+    refs = await resolveWooIds(
+      deps.db,
+      client,
+      storeId,
+      toSend.map((d) => d.sku),
+    );
   } catch (error) {
     const c = classify(error);
     await reschedulePush(deps.db, storeId, toSend, `${c.code}: ${c.message}`, c.retryAfterMs, now);
@@ -105,7 +117,12 @@ export async function flushStore(deps: FlushDeps, storeId: string, now = new Dat
   await reportPushFailure(
     deps.db,
     storeId,
-    unknown.map((d) => ({ sku: d.sku, queuedAt: d.queuedAt, code: 'unknown_sku', message: `no product or variation with SKU ${d.sku}` })),
+    unknown.map((d) => ({
+      sku: d.sku,
+      queuedAt: d.queuedAt,
+      code: 'unknown_sku',
+      message: `no product or variation with SKU ${d.sku}`,
+    })),
     now,
   );
   result.failed += unknown.length;
@@ -116,7 +133,14 @@ export async function flushStore(deps: FlushDeps, storeId: string, now = new Dat
     if (!ref) continue;
     const resource = ref.parentId > 0 ? `products/${ref.parentId}/variations` : 'products';
     const list = groups.get(resource) ?? [];
-    list.push({ due: d, item: stockUpdateItem({ wooId: ref.wooId, quantity: d.quantity, ...stockFields(d.quantity, deps.policy) }) });
+    list.push({
+      due: d,
+      item: stockUpdateItem({
+        wooId: ref.wooId,
+        quantity: d.quantity,
+        ...stockFields(d.quantity, deps.policy),
+      }),
+    });
     groups.set(resource, list);
   }
   await Promise.all(
@@ -141,15 +165,32 @@ async function sendGroup(
 ): Promise<Pick<FlushResult, 'pushed' | 'retrying' | 'failed'>> {
   let results: BatchItemResult<{ stock_quantity?: number | null }>[];
   try {
-    results = (await client.batch<{ stock_quantity?: number | null }>(resource, { update: entries.map((e) => e.item) })).update;
+    results = (
+      await client.batch<{ stock_quantity?: number | null }>(resource, { update: entries.map((e) => e.item) })
+    ).update;
   } catch (error) {
     const c = classify(error);
     if (c.kind === 'transient') {
-      await reschedulePush(deps.db, storeId, entries.map((e) => e.due), `${c.code}: ${c.message}`, c.retryAfterMs, now);
-      deps.log.warn({ store: storeId, resource, code: c.code, items: entries.length }, 'stock batch failed; will retry');
+      await reschedulePush(
+        deps.db,
+        storeId,
+        entries.map((e) => e.due),
+        `${c.code}: ${c.message}`,
+        c.retryAfterMs,
+        now,
+      );
+      deps.log.warn(
+        { store: storeId, resource, code: c.code, items: entries.length },
+        'stock batch failed; will retry',
+      );
       return { pushed: 0, retrying: entries.length, failed: 0 };
     }
-    await reportPushFailure(deps.db, storeId, entries.map((e) => ({ sku: e.due.sku, queuedAt: e.due.queuedAt, code: c.code, message: c.message })), now);
+    await reportPushFailure(
+      deps.db,
+      storeId,
+      entries.map((e) => ({ sku: e.due.sku, queuedAt: e.due.queuedAt, code: c.code, message: c.message })),
+      now,
+    );
     return { pushed: 0, retrying: 0, failed: entries.length };
   }
   const acks: AckedPush[] = [];
@@ -158,15 +199,31 @@ async function sendGroup(
   for (const [i, entry] of entries.entries()) {
     const r = results[i];
     if (r?.ok) {
-      acks.push({ sku: entry.due.sku, quantity: entry.due.quantity, changedAt: entry.due.changedAt, queuedAt: entry.due.queuedAt });
+      acks.push({
+        sku: entry.due.sku,
+        quantity: entry.due.quantity,
+        changedAt: entry.due.changedAt,
+        queuedAt: entry.due.queuedAt,
+      });
       continue;
     }
-    const error = r?.error ?? { code: 'missing_result', message: 'the batch answer has no result for this item', status: undefined };
+    const error = r?.error ?? {
+      code: 'missing_result',
+      message: 'the batch answer has no result for this item',
+      status: undefined,
+    };
     if (STALE_ID_CODES.has(error.code) || error.status === 404) {
       retry.push(entry.due);
       await forgetWooId(deps.db, storeId, entry.due.sku);
-    } else if (error.status === undefined || error.status === 429 || error.status >= 500) retry.push(entry.due);
-    else failures.push({ sku: entry.due.sku, queuedAt: entry.due.queuedAt, code: error.code, message: error.message });
+    } else if (error.status === undefined || error.status === 429 || error.status >= 500)
+      retry.push(entry.due);
+    else
+      failures.push({
+        sku: entry.due.sku,
+        queuedAt: entry.due.queuedAt,
+        code: error.code,
+        message: error.message,
+      });
   }
   await recordAcks(deps.db, deps.lag, storeId, acks, new Date());
   await reschedulePush(deps.db, storeId, retry, 'item failed transiently', undefined, now);

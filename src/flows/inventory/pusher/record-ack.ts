@@ -37,9 +37,17 @@ export async function recordAcks(
     for (const ack of acks) {
       await trx
         .insertInto('stock_push_acked')
-        .values({ store_id: storeId, sku: ack.sku, quantity: ack.quantity, changed_at: ack.changedAt, acked_at: at })
+        .values({
+          store_id: storeId,
+          sku: ack.sku,
+          quantity: ack.quantity,
+          changed_at: ack.changedAt,
+          acked_at: at,
+        })
         .onConflict((oc) =>
-          oc.columns(['store_id', 'sku']).doUpdateSet({ quantity: ack.quantity, changed_at: ack.changedAt, acked_at: at }),
+          oc
+            .columns(['store_id', 'sku'])
+            .doUpdateSet({ quantity: ack.quantity, changed_at: ack.changedAt, acked_at: at }),
         )
         .execute();
       await deletePending(trx, storeId, ack.sku, ack.queuedAt);

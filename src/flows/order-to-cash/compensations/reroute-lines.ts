@@ -109,14 +109,12 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
       `woo:refund:${failed.reference}:${toCancel.map((l) => l.lineId).join(',')}`,
       {
         perform: () =>
-          io.deps
-            .woo(saga.storeId)
-            .createRefund(saga.orderId, {
-              amount: refund.amount,
-              reason,
-              lines: refund.lines,
-              restock: false,
-            }),
+          io.deps.woo(saga.storeId).createRefund(saga.orderId, {
+            amount: refund.amount,
+            reason,
+            lines: refund.lines,
+            restock: false,
+          }),
         lookup: async () =>
           (await io.deps.woo(saga.storeId).listRefunds(saga.orderId)).find((r) => r.reason === reason)?.id,
       },
