@@ -111,11 +111,15 @@ export function createEndpointPolicy(
           system: name,
         });
       try {
-        // A call that rejects as soon as it is aborted must still read as our timeout.
-        return await policy.execute(({ signal }) =>
-          fn(signal).catch((error: unknown) => {
-            throw signal.aborted ? timedOut() : error;
-          }),
+        // A call that rejects as soon as it is aborted must still read as our timeout. Each call
+        // gets its own parent signal: without one cockatiel derives every call's timeout signal
+        // from one shared signal, whose abort listeners then pile up under concurrency.
+        return await policy.execute(
+          ({ signal }) =>
+            fn(signal).catch((error: unknown) => {
+              throw signal.aborted ? timedOut() : error;
+            }),
+          new AbortController().signal,
         );
       } catch (error) {
         if (isBrokenCircuitError(error)) {
