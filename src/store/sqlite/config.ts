@@ -12,5 +12,5 @@ export const SQLITE_PRAGMAS = [
   'wal_autocheckpoint = 4000',
 ] as const;
 
-/** Prepared statements kept per connection; Kysely prepares on every query otherwise. */
+/** Prepared statements kept per connection; Kysely's own driver prepares on every query. */
 export const STATEMENT_CACHE_SIZE = 500;

@@ -1,10 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StartupError } from '../../cli/fatal.js';
 import type { Database } from '../schema.js';
-import { SQLITE_PRAGMAS, STATEMENT_CACHE_SIZE } from './config.js';
+import { SQLITE_PRAGMAS } from './config.js';
+import { GroupCommitSqliteDialect } from './group-commit-dialect.js';
 
 /** Opens (creating if needed) the SQLite file with the hub's pragmas. */
 export function connectSqlite(path: string): { db: Kysely<Database>; close(): Promise<void> } {
@@ -20,26 +21,6 @@ export function connectSqlite(path: string): { db: Kysely<Database>; close(): Pr
       { cause: error },
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(raw) });
   return { db, close: () => db.destroy() };
-}
-
-/** Re-preparing the same SQL costs more than running it; cache a bounded number of statements. */
-function withStatementCache(raw: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => {
-      cache.clear();
-      raw.close();
-    },
-    prepare: (sql: string) => {
-      let statement = cache.get(sql);
-      if (!statement) {
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-        statement = raw.prepare(sql);
-        cache.set(sql, statement);
-      }
-      return statement;
-    },
-  };
 }
