@@ -39,8 +39,26 @@ export const CheckoutValidateSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Line = Type.Object({
+  sku: Type.String(),
+  quantity: Type.Integer(),
+  status: Type.String(),
+  available: Type.Optional(Type.Integer()),
+  price: Type.Optional(Type.Object({ amount: Type.String(), currency: Type.String() })),
+});
+/** The answer's shape; also lets Fastify serialize it with a compiled stringifier (hot path). */
+export const CheckoutAnswerSchema = Type.Object({
+  store: Type.String(),
+  ok: Type.Boolean(),
+  stale: Type.Boolean(),
+  ageSeconds: Type.Union([Type.Number(), Type.Null()]),
+  lines: Type.Array(Line),
+  heldUntil: Type.Optional(Type.String()),
+});
+
 export const checkoutRoutes: FastifyPluginAsync<AnswerDeps> = async (app, deps) => {
-  app.post('/v1/checkout/validate', async (request, reply) => {
+  const options = { schema: { response: { 200: CheckoutAnswerSchema } } };
+  app.post('/v1/checkout/validate', options, async (request, reply) => {
     const body = validated(CheckoutValidateSchema, request.body, reply);
     if (!body) return reply;
     if (!deps.stores.some((s) => s.id === body.store))

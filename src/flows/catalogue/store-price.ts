@@ -32,13 +32,14 @@ export function priceForStore<P extends StoredPrice>(
   return best;
 }
 
-export function onSale(price: StoredPrice, now: Date): boolean {
+/** `now` as a Date or its ISO string (callers checking many prices format it once). */
+export function onSale(price: StoredPrice, now: Date | string): boolean {
   if (price.sale === null) return false;
-  const t = now.toISOString();
+  const t = typeof now === 'string' ? now : now.toISOString();
   return (price.sale_from === null || price.sale_from <= t) && (price.sale_to === null || t <= price.sale_to);
 }
 
 /** The amount a customer pays now, as the decimal string the price list holds. */
-export function currentAmount(price: StoredPrice, now: Date): string {
+export function currentAmount(price: StoredPrice, now: Date | string): string {
   return onSale(price, now) && price.sale !== null ? price.sale : price.regular;
 }

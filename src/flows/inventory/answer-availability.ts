@@ -101,6 +101,7 @@ export function answerCheckout(
   const store = deps.stores.find((s) => s.id === storeId);
   const health = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds, now.getTime());
   const refuse = health.stale && deps.settings.fallback === 'refuse';
+  const nowIso = now.toISOString();
   // Two lines of one SKU draw on the same units.
   const asked = new Map<string, number>();
   const answers = lines.map((line): CheckoutLineAnswer => {
@@ -124,8 +125,9 @@ export function answerCheckout(
       };
     }
     if (line.expectedPrice !== undefined && price) {
-      const amount = currentAmount(price, now);
-      if (!new Decimal(amount).eq(line.expectedPrice)) {
+      const amount = currentAmount(price, nowIso);
+      // Equal strings are equal amounts; only differently written ones ("12" vs "12.00") need Decimal.
+      if (amount !== line.expectedPrice && !new Decimal(amount).eq(line.expectedPrice)) {
         return {
           sku: line.sku,
           quantity: line.quantity,

@@ -41,7 +41,6 @@ export interface AvailabilityCache {
 }
 
 const OVERLAP_MS = 5_000;
-const key = (storeId: string, sku: string) => `${storeId}\u0000${sku}`;
 
 export function createAvailabilityCache(options: {
   db: Kysely<Database>;
@@ -50,7 +49,8 @@ export function createAvailabilityCache(options: {
   healthCursor?: string;
 }): AvailabilityCache {
   const { db } = options;
-  const rows = new Map<string, CachedAvailability>();
+  // Keyed store → SKU, not by a joined string: the hot path then hashes strings it already has.
+  const rows = new Map<string, Map<string, CachedAvailability>>();
   const prices = new Map<string, StoredPrice[]>();
   let feed: string | undefined;
   let watermark = '';
@@ -58,10 +58,11 @@ export function createAvailabilityCache(options: {
   let inFlight: Promise<void> = Promise.resolve();
 
   const put = (row: StoreAvailabilityTable) => {
-    const k = key(row.store_id, row.sku);
-    const current = rows.get(k);
+    let store = rows.get(row.store_id);
+    if (!store) rows.set(row.store_id, (store = new Map()));
+    const current = store.get(row.sku);
     if (current && current.computedAt > row.computed_at) return; // never step back in time
-    rows.set(k, {
+    store.set(row.sku, {
       available: Number(row.available),
       onHand: Number(row.on_hand),
       reserved: Number(row.reserved),
@@ -94,7 +95,7 @@ export function createAvailabilityCache(options: {
   };
 
   const cache: AvailabilityCache = {
-    availability: (storeId, sku) => rows.get(key(storeId, sku)),
+    availability: (storeId, sku) => rows.get(storeId)?.get(sku),
     prices: (sku) => prices.get(sku) ?? [],
     lastFeedSuccess: () => feed,
     putAvailability: (list) => list.forEach(put),

@@ -19,12 +19,19 @@ export interface FeedHealth {
   lastSuccess: string | undefined;
 }
 
+// The sync APIs ask on every request while the stamp changes once per poll: parse it once.
+let parsed: { stamp: string; at: number } | undefined;
+const parse = (stamp: string) => {
+  if (parsed?.stamp !== stamp) parsed = { stamp, at: Date.parse(stamp) };
+  return parsed.at;
+};
+
 export function feedHealth(
   lastSuccess: string | undefined,
   staleAfterSeconds: number,
   now = Date.now(),
 ): FeedHealth {
-  const at = lastSuccess === undefined ? Number.NaN : Date.parse(lastSuccess);
+  const at = lastSuccess === undefined ? Number.NaN : parse(lastSuccess);
   if (Number.isNaN(at)) return { stale: true, ageSeconds: null, lastSuccess: undefined };
   const ageSeconds = Math.max(0, Math.round((now - at) / 100) / 10);
   return { stale: ageSeconds > staleAfterSeconds, ageSeconds, lastSuccess };
