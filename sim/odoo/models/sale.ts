@@ -24,6 +24,7 @@ import {
 import { productLineDefaults, valsProduct } from './product.js';
 import { priceLine, pricelistPrice } from './pricing.js';
 import { orderActions } from './sale-actions.js';
+import { carryQuantityToMoves, refuseConfirmedLineUnlink } from './sale-line-changes.js';
 import { sumAmounts, type LineAmounts } from './tax-engine.js';
 
 export const lineTaxField = (version: OdooVersion): string => (version >= 19 ? 'tax_ids' : 'tax_id');
@@ -280,6 +281,8 @@ export function saleModels(version: OdooVersion): ModelDef[] {
           throw userError('You cannot add lines to a cancelled or locked order.');
         }
       },
+      afterWrite: carryQuantityToMoves,
+      beforeUnlink: refuseConfirmedLineUnlink,
     },
   ];
 }

@@ -34,6 +34,7 @@ import {
   type LineRefs,
 } from './mapping/order-lines.js';
 import { lineCommands, orderState } from './mapping/sale-order.js';
+import { reviseConfirmedLines } from './order-revision.js';
 import { resolveSkus } from './products.js';
 import { ensureServiceProducts } from './service-products.js';
 import { resolveTaxes } from './taxes.js';
@@ -276,7 +277,12 @@ export async function cancelOrder(ctx: OdooContext, erpOrderId: string): Promise
     });
 }
 
-/** Replaces lines and addresses of a draft order; a confirmed order is not edited behind the warehouse's back. */
+/**
+ * Replaces lines and addresses of a draft order. A confirmed order has its lines revised as Odoo
+ * allows before delivery (quantities, prices, new lines; a line no longer sold goes to quantity 0,
+ * which releases its reservation); Odoo refuses below the delivered quantity (BusinessError). A
+ * locked or cancelled order is a person's job.
+ */
 export async function updateOrder(
   ctx: OdooContext,
   erpOrderId: string,
@@ -284,6 +290,12 @@ export async function updateOrder(
   options: RegisterOrderOptions,
 ): Promise<RegisteredOrder> {
   const current = await readOrder(ctx, erpOrderId);
+  const digits = minorUnits(order.currency);
+  if (current.state === 'confirmed') {
+    const id = Number(erpOrderId);
+    await reviseConfirmedLines(ctx, id, (await planOrder(ctx, order)).lines);
+    return registered(await settleTotal(ctx, id, order.totals.total.amount, digits), digits, false);
+  }
   if (current.state !== 'draft') {
     throw new BusinessError(
       `${current.erpOrderName} is ${current.state} in Odoo; the edit must be applied by a person`,
@@ -304,6 +316,5 @@ export async function updateOrder(
     .catch((error: unknown) => {
       throw asBusinessRejection(error);
     });
-  const digits = minorUnits(order.currency);
   return registered(await settleTotal(ctx, id, order.totals.total.amount, digits), digits, false);
 }

@@ -13,7 +13,7 @@ import { Decimal } from 'decimal.js';
 import { add, minorUnits, money, sum, type Money, type Order } from '../../canonical/index.js';
 
 /** `amount × part ÷ whole`, rounded half-up to the currency's minor unit. */
-function prorate(amount: string, part: number, whole: number, currency: string): string {
+export function prorate(amount: string, part: number, whole: number, currency: string): string {
   const digits = minorUnits(currency);
   return new Decimal(amount)
     .mul(part)

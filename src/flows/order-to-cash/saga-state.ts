@@ -94,6 +94,7 @@ export interface Amounts {
   erpTotal?: string;
   invoiceTotal?: string;
   paid?: string;
+  /** Refunded by the hub for lines it cancelled; those units are off the ERP order too. */
   refunded?: string;
 }
 

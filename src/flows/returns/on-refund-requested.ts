@@ -2,12 +2,14 @@
  * `refund.requested` (a refund created in WooCommerce, full or partial): becomes an ERP credit note
  * against the order's ERP sales order, once per refund; when the refund restocks goods, their
  * stock return follows (through `StockReturnPort`, when one is configured). Publishes
- * `refund.posted` and writes both effects on the order's timeline.
+ * `refund.posted` and writes both effects on the order's timeline. A refund the saga made for lines
+ * it cancelled gets no credit note: those units already left the ERP order.
  */
 import { orderSubject, type EventData, type Refund } from '../../canonical/index.js';
 import { recordTimelineEntries, type TimelineEntryInput } from '../../ops/timeline/record-entry.js';
 import type { HandlerContext } from '../../runtime/contracts.js';
 import { makeEvent } from '../../canonical/index.js';
+import { isCancelledLineRefund } from '../order-to-cash/cancelled-line-refund.js';
 import { lineRefund } from '../order-to-cash/line-refund.js';
 import { loadSaga } from '../order-to-cash/saga-store.js';
 import type { ReturnsDeps } from './ports.js';
@@ -44,6 +46,17 @@ export async function onRefundRequested(
   }
   const erpOrderId = saga.erp.id;
   const refundId = refundIdOf(data.reason, ctx.message.id);
+  if (isCancelledLineRefund(data.reason)) {
+    // The saga took these units off the ERP order, so no invoice ever bills them: a credit note would credit them twice.
+    await recordTimelineEntries(ctx.db, [
+      entry({
+        kind: 'decision',
+        system: 'hub',
+        summary: `Refund ${refundId} of ${data.amount.amount} ${data.amount.currency} is for lines the hub cancelled and took off the ERP order; no credit note`,
+      }),
+    ]);
+    return;
+  }
   const amounts = lineRefund(saga.order, data.lines);
   const refund: Refund = {
     id: `woocommerce:${data.storeId}:${refundId}`,

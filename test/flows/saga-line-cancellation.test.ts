@@ -1,0 +1,66 @@
+/**
+ * Lines the hub cancels because no location can serve them: refunded in the channel, taken off the
+ * ERP order (so the invoice never bills them and no credit note doubles the refund), and the order
+ * settles on what the customer keeps paying for.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeEvent, orderPartitionKey, orderSubject } from '../../src/canonical/index.js';
+import { buildOrder } from './order-fixture.js';
+import { startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
+
+const mainOnly = () => testConfig({ stores: [{ ...testConfig().stores[0]!, locations: ['main'] }] });
+
+/** What the WooCommerce ingest publishes once the store reports the hub's refund back. */
+const refundReported = (h: SagaHarness, orderId: string) => {
+  const refund = h.channel.refunds.at(-1);
+  if (!refund) throw new Error('no refund in the channel');
+  return makeEvent('refund.requested', orderSubject('eu', orderId), orderPartitionKey('eu', orderId), {
+    storeId: 'eu',
+    orderId,
+    amount: refund.request.amount,
+    reason: `WooCommerce refund ${refund.id}: ${refund.request.reason}`,
+    restock: false,
+    lines: refund.request.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+  });
+};
+
+describe('order-to-cash saga: lines no location can serve', () => {
+  let h: SagaHarness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('takes a line cancelled after registration off the ERP order and settles on the rest', async () => {
+    h = await startSagaHarness({ config: mainOnly() });
+    const order = buildOrder({
+      id: '5001',
+      lines: [
+        { sku: 'A', quantity: 1, unitPrice: '10.00' },
+        { sku: 'B', quantity: 2, unitPrice: '5.00' },
+      ],
+    });
+    await h.receive(order);
+    await h.publish([
+      makeEvent('fulfilment.failed', orderSubject('eu', '5001'), orderPartitionKey('eu', '5001'), {
+        storeId: 'eu',
+        orderId: '5001',
+        requestId: 'WC-eu-5001/main/1',
+        location: 'main',
+        code: 'line_unfulfillable',
+        reason: 'cannot pick',
+        lines: [{ lineId: '2', sku: 'B', quantity: 2 }],
+      }),
+    ]);
+    expect(h.channel.refunds.map((r) => r.request.amount.amount)).toEqual(['12.00']);
+    const erpOrder = h.erp.orders.get('eu:5001')?.order;
+    expect(erpOrder?.lines.map((l) => [l.sku, l.quantity])).toEqual([['A', 1]]);
+    expect(erpOrder?.totals.total.amount).toBe('18.00');
+    await h.publish([refundReported(h, '5001')]);
+    expect(h.erp.creditNotes).toEqual([]);
+    await h.ship('eu', '5001', 'WC-eu-5001/main/1');
+    const saga = await h.saga('5001');
+    expect(saga?.state).toBe('settled');
+    expect(saga?.amounts).toMatchObject({ erpTotal: '18.00', invoiceTotal: '18.00', refunded: '12.00' });
+    expect(h.erp.payments).toEqual([{ invoiceId: 'INV1', amount: '18.00' }]);
+  });
+});
