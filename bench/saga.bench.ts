@@ -4,9 +4,14 @@
  * 1. orders/s from checkout to `settled` (registered, reserved, fulfilled, shipped, completed,
  *    invoiced, paid) for a burst of orders;
  * 2. the p50/p95/p99 time from checkout (webhook sent) to ERP registration when orders arrive
- *    steadily at half the measured rate.
+ *    steadily at half the measured rate;
+ * 3. the protocol floor: how many HTTP exchanges an order costs across the systems (REST calls,
+ *    ERP calls, webhooks), and how many orders/s bare `node:http` round trips alone would allow
+ *    at that count on this machine, with no work done on either side.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOdooEmulator } from '../sim/odoo/index.js';
@@ -15,6 +20,7 @@ import { startWooEmulator } from '../sim/woocommerce/index.js';
 import { createHub, type Hub } from '../src/app/create-hub.js';
 import type { HubConfig } from '../src/config/schema.js';
 import { WooClient } from '../src/connectors/woocommerce/client.js';
+import { keepAliveFetch } from '../src/connectors/http/keep-alive-fetch.js';
 import { silentLogger } from '../src/ops/logger.js';
 import type { BenchResult } from './index.js';
 
@@ -114,6 +120,13 @@ async function startWorld() {
   return {
     hub,
     woo,
+    /** Every HTTP exchange so far: REST and ERP calls answered, webhooks sent, by any system. */
+    exchanges: () =>
+      woo.requests.count() +
+      woo.state.deliveries.length +
+      odoo.calls.count() +
+      main.requests.list().length +
+      main.deliveries.list().length,
     async close() {
       await hub.stop();
       await Promise.all([woo.close(), odoo.close(), main.close()]);
@@ -155,11 +168,17 @@ export async function run(): Promise<BenchResult> {
       });
 
     // 1. Burst: everything at once, timed until the last order is settled.
+    const exchangesBefore = world.exchanges();
+    const cpuBefore = process.cpuUsage();
     const started = Date.now();
     for (let i = 0; i < BURST; i += 1) order(i);
     await until(async () => (await countState(hub, 'settled')) >= BURST, 15 * 60_000);
     const burstSeconds = (Date.now() - started) / 1000;
     const rate = BURST / burstSeconds;
+    const exchangesPerOrder = (world.exchanges() - exchangesBefore) / BURST;
+    const cpu = process.cpuUsage(cpuBefore);
+    // Hub and emulators together: the figure that holds when other load skews wall-clock rates.
+    const cpuMsPerOrder = (cpu.user + cpu.system) / 1000 / BURST;
 
     // 2. Steady arrivals at half that rate; latency checkout → ERP registration from the timeline.
     const steadyRate = Math.max(1, rate / 2);
@@ -182,6 +201,8 @@ export async function run(): Promise<BenchResult> {
     const latencies = registered
       .map((r) => Date.parse(r.at) - (createdAt.get(r.subject) ?? 0))
       .sort((a, b) => a - b);
+    const roundTripUs = await bareRoundTripMicros();
+    const ceiling = 1e6 / (exchangesPerOrder * roundTripUs);
     return {
       title: `Order-to-cash saga, SQLite, emulators at zero latency (${SKUS.length} SKUs, 1 store, 1 warehouse)`,
       rows: [
@@ -190,6 +211,7 @@ export async function run(): Promise<BenchResult> {
           orders: BURST,
           seconds: burstSeconds.toFixed(1),
           'orders/s': rate.toFixed(1),
+          'CPU ms/order': cpuMsPerOrder.toFixed(1),
           'p50 ms': '',
           'p95 ms': '',
           'p99 ms': '',
@@ -199,13 +221,64 @@ export async function run(): Promise<BenchResult> {
           orders: latencies.length,
           seconds: STEADY_SECONDS,
           'orders/s': steadyRate.toFixed(1),
+          'CPU ms/order': '',
           'p50 ms': quantile(latencies, 0.5),
           'p95 ms': quantile(latencies, 0.95),
           'p99 ms': quantile(latencies, 0.99),
+        },
+        {
+          measure: `floor: ${exchangesPerOrder.toFixed(1)} HTTP exchanges/order × bare round trip ${roundTripUs.toFixed(0)} µs`,
+          orders: '',
+          seconds: '',
+          'orders/s': `≤ ${ceiling.toFixed(0)}`,
+          'CPU ms/order': ((exchangesPerOrder * roundTripUs) / 1000).toFixed(1),
+          'p50 ms': '',
+          'p95 ms': '',
+          'p99 ms': '',
         },
       ],
     };
   } finally {
     await world.close();
   }
+}
+
+/**
+ * CPU cost of one HTTP exchange with no work behind it, client and server in this process as in
+ * the saga run: `keepAliveFetch` (the connectors' client) POSTing a small JSON body to a bare `node:http`
+ * server, 32 in flight.
+ */
+async function bareRoundTripMicros(count = 5_000, inFlight = 32): Promise<number> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"jsonrpc":"2.0","id":1,"result":[]}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const call = () =>
+    keepAliveFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    }).then((r) => r.text());
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker)); // warm-up
+  next = 0;
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const wallUs = Number(process.hrtime.bigint() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  server.close();
+  // The event loop is one thread: wall time per exchange bounds it, even if GC adds CPU elsewhere.
+  return Math.min(wallUs, used.user + used.system) / count;
 }

@@ -12,6 +12,7 @@ import type { MemoryJournal } from './journal.js';
 import type { PendingWork } from './pending.js';
 import { chance, type Random } from './random.js';
 import type { DeliveryEntry, WmsEvent, WmsFaults } from './types.js';
+import { keepAliveFetch } from '../../src/connectors/http/keep-alive-fetch.js';
 
 export interface WebhookRetry {
   /** Attempts in total, the first included. */
@@ -102,7 +103,7 @@ export class WebhookSender {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const base = { eventId: event.id, type: event.type, sequence: event.sequence, attempt };
     try {
-      const response = await fetch(url, {
+      const response = await keepAliveFetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

@@ -29,7 +29,7 @@ export interface OdooConnection {
   /** Only the legacy API needs it (to authenticate and obtain the uid). */
   username?: string;
   apiKey: string;
-  /** Injected for tests and custom agents; defaults to the global fetch. */
+  /** Injected for tests and custom agents; defaults to `keepAliveFetch` (node:http, kept-alive sockets). */
   fetch?: typeof fetch;
 }
 

@@ -19,6 +19,7 @@ import { PermanentError } from '../../runtime/errors.js';
 import { wmsErrorFromResponse, wmsErrorFromTransport } from './errors.js';
 import { WmsEventSchema, type WmsEvent } from './event-schema.js';
 import type { WmsFulfilmentRequestBody } from './mapping.js';
+import { keepAliveFetch } from '../http/keep-alive-fetch.js';
 
 const Line = Type.Object({ lineRef: Type.String(), sku: Type.String(), quantity: Type.Integer() });
 export const WmsFulfilmentOrderSchema = Type.Object({
@@ -113,7 +114,7 @@ interface Validator<T> {
 
 export function createWmsClient(options: WmsClientOptions): WmsClient {
   const system = `wms:${options.warehouseId}`;
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? keepAliveFetch;
   const base = options.baseUrl.replace(/\/+$/, '');
 
   async function call<T>(

@@ -31,6 +31,7 @@ import { errorFromResponse, errorFromTransport, isTransientStatus, parseWooError
 import { clampPerPage, paginate, type WooPage } from './pagination.js';
 import { directPolicy } from './policy.js';
 import type { WooQuery, WooStoreConfig } from './types.js';
+import { keepAliveFetch } from '../http/keep-alive-fetch.js';
 
 export interface WooClientOptions {
   store: Pick<WooStoreConfig, 'id' | 'url' | 'consumerKey' | 'consumerSecret'>;
@@ -99,7 +100,7 @@ export class WooClient {
     this.system = `woocommerce:${options.store.id}`;
     this.base = new URL(options.store.url.endsWith('/') ? options.store.url : `${options.store.url}/`);
     this.policy = options.policy ?? directPolicy(this.system);
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? keepAliveFetch;
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 

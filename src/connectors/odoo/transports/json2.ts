@@ -14,6 +14,7 @@ import { PermanentError } from '../../../runtime/errors.js';
 import { SYSTEM } from '../errors.js';
 import type { OdooConnection, OdooTransport } from '../transport.js';
 import { errorFromJson2, postJson } from './http.js';
+import { keepAliveFetch } from '../../http/keep-alive-fetch.js';
 
 /** `@api.model` methods: no ids, positional arguments named in order. */
 const MODEL_METHODS: Record<string, string[]> = {
@@ -69,7 +70,7 @@ export function toJson2Body(
 }
 
 export function createJson2Transport(connection: OdooConnection): OdooTransport {
-  const doFetch = connection.fetch ?? fetch;
+  const doFetch = connection.fetch ?? keepAliveFetch;
   const base = connection.url.replace(/\/+$/, '');
   const headers = { authorization: `bearer ${connection.apiKey}`, 'x-odoo-database': connection.database };
   return {

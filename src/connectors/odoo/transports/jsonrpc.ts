@@ -14,6 +14,7 @@ import { PermanentError } from '../../../runtime/errors.js';
 import { SYSTEM, fromHttpStatus, fromOdooException } from '../errors.js';
 import type { OdooConnection, OdooTransport } from '../transport.js';
 import { odooErrorOf, postJson } from './http.js';
+import { keepAliveFetch } from '../../http/keep-alive-fetch.js';
 
 interface RpcEnvelope {
   result?: unknown;
@@ -21,7 +22,7 @@ interface RpcEnvelope {
 }
 
 export function createJsonRpcTransport(connection: OdooConnection): OdooTransport {
-  const doFetch = connection.fetch ?? fetch;
+  const doFetch = connection.fetch ?? keepAliveFetch;
   const endpoint = `${connection.url.replace(/\/+$/, '')}/jsonrpc`;
   let nextId = 1;
   let uid: Promise<number> | undefined;
