@@ -43,6 +43,21 @@ const reservedAt = (env: E2e, sku: string, location: string) =>
     )
     .reduce((sum, q) => sum + Number(q.reserved_quantity), 0);
 
+/** One shirt and two mugs (the mugs' share: 36.00 with VAT), followed until the saga comes to rest. */
+async function orderUntilSettledOrParked(env: E2e) {
+  const order = env.woo.createOrder({
+    lineItems: [
+      { sku: 'TEE-M', quantity: 1 },
+      { sku: 'MUG', quantity: 2 },
+    ],
+    ...SHOPPER,
+  });
+  await env.waitFor(async () => ['settled', 'parked'].includes((await env.saga(order.id))?.state ?? ''), {
+    what: `order ${order.id} settled or parked`,
+  });
+  return order;
+}
+
 describe('order-to-cash end to end: line-level compensations', () => {
   let env: E2e;
   afterEach(async () => {
@@ -53,16 +68,7 @@ describe('order-to-cash end to end: line-level compensations', () => {
     env = await startE2e(cancelLine);
     env.wms.main.faults.set({ unpickableSkus: ['MUG'] });
     env.wms.east.faults.set({ unpickableSkus: ['MUG'] });
-    const order = env.woo.createOrder({
-      lineItems: [
-        { sku: 'TEE-M', quantity: 1 },
-        { sku: 'MUG', quantity: 2 },
-      ],
-      ...SHOPPER,
-    });
-    await env.waitFor(async () => ['settled', 'parked'].includes((await env.saga(order.id))?.state ?? ''), {
-      what: 'order settled or parked',
-    });
+    const order = await orderUntilSettledOrParked(env);
     const saga = await env.saga(order.id);
     expect(saga?.parked).toBeUndefined();
     expect(saga?.state).toBe('settled');
@@ -86,5 +92,35 @@ describe('order-to-cash end to end: line-level compensations', () => {
     await env.waitFor(noted, { what: 'the refund reported back without a credit note' });
     expect(erp.moves('out_refund')).toEqual([]);
     expect(reservedAt(env, 'MUG', 'WH/Stock')).toBe(0);
+  });
+  it('refunds a line no location can serve at the first routing and registers the Odoo order without it', async () => {
+    env = await startE2e(cancelLine);
+    const m = env.odoo.models;
+    m.write('stock.quant', m.search('stock.quant', [['product_id.default_code', '=', 'MUG']]), {
+      quantity: 0,
+    });
+    await env.hub.pollers?.runAll();
+    const mugPositions = () =>
+      env.hub.store.db.selectFrom('stock_positions').select('on_hand').where('sku', '=', 'MUG').execute();
+    await env.waitFor(async () => (await mugPositions()).every((p) => Number(p.on_hand) === 0), {
+      what: 'the hub sees no MUG anywhere',
+    });
+    const order = await orderUntilSettledOrParked(env);
+    const saga = await env.saga(order.id);
+    expect(saga?.state).toBe('settled');
+    expect(saga?.routing?.cancelledLines.map((l) => [l.sku, l.quantity])).toEqual([['MUG', 2]]);
+    const mug = order.line_items.find((l) => l.sku === 'MUG');
+    const refund = env.woo.state.refundsOf(order.id)[0];
+    expect(refund?.amount).toBe('36.00');
+    expect(refund?.line_items.map((l) => [l.product_id, l.quantity])).toEqual([[mug?.product_id, -2]]);
+    const erp = erpView(env, order.id);
+    expect(erp.lines().filter(([name]) => String(name).includes('MUG'))).toEqual([]);
+    const kept = (Number(order.total) - 36).toFixed(2);
+    expect(erp.moves('out_invoice')).toEqual([
+      expect.objectContaining({ amount_total: Number(kept), payment_state: 'in_payment' }),
+    ]);
+    expect(
+      env.wms.main.fulfilments.byReference(`WC-eu-${order.id}/main/1`)[0]?.lines.map((l) => l.sku),
+    ).toEqual(['TEE-M']);
   });
 });

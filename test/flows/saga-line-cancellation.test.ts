@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEvent, orderPartitionKey, orderSubject } from '../../src/canonical/index.js';
+import { createOmsRouter, DEFAULT_ROUTING_RULES } from '../../src/oms/index.js';
 import { buildOrder } from './order-fixture.js';
 import { startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
 
@@ -61,6 +62,41 @@ describe('order-to-cash saga: lines no location can serve', () => {
     const saga = await h.saga('5001');
     expect(saga?.state).toBe('settled');
     expect(saga?.amounts).toMatchObject({ erpTotal: '18.00', invoiceTotal: '18.00', refunded: '12.00' });
+    expect(h.erp.payments).toEqual([{ invoiceId: 'INV1', amount: '18.00' }]);
+  });
+
+  it('refunds a line no location can serve at the first routing and registers the ERP order without it', async () => {
+    const config = mainOnly();
+    h = await startSagaHarness({
+      config,
+      router: createOmsRouter({
+        config,
+        rules: { ...DEFAULT_ROUTING_RULES, backorder: 'cancel-line' },
+        availability: async () => ({ main: { A: 10, B: 0 } }),
+      }),
+    });
+    await h.receive(
+      buildOrder({
+        id: '5002',
+        lines: [
+          { sku: 'A', quantity: 1, unitPrice: '10.00' },
+          { sku: 'B', quantity: 2, unitPrice: '5.00' },
+        ],
+      }),
+    );
+    expect(h.channel.refunds).toHaveLength(1);
+    expect(h.channel.refunds[0]?.request).toMatchObject({
+      amount: { currency: 'EUR', amount: '12.00' },
+      lines: [{ lineId: '2', quantity: 2, total: { amount: '10.00' }, tax: { amount: '2.00' } }],
+      restock: false,
+    });
+    expect(h.erp.orders.get('eu:5002')?.order.lines.map((l) => l.sku)).toEqual(['A']);
+    await h.publish([refundReported(h, '5002')]);
+    expect(h.erp.creditNotes).toEqual([]);
+    await h.ship('eu', '5002', 'WC-eu-5002/main/1');
+    const saga = await h.saga('5002');
+    expect(saga?.state).toBe('settled');
+    expect(saga?.routing?.cancelledLines.map((l) => l.lineId)).toEqual(['2']);
     expect(h.erp.payments).toEqual([{ invoiceId: 'INV1', amount: '18.00' }]);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * Step `route`: asks the router (the OMS) which location ships each line. The plan is recorded
- * once in the effect ledger, so a retry does not re-decide on changed stock figures.
+ * once in the effect ledger, so a retry does not re-decide on changed stock figures. Lines the
+ * rules cancel outright (no location can serve them, policy `cancel-line`) get the same channel
+ * refund as a line cancelled later, and are left off the ERP order at registration.
  */
 import { makeEvent } from '../../../canonical/index.js';
+import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
 import { defineStep } from '../define-step.js';
 import { moveTo } from '../run-step.js';
 import { partitionOf, ref } from '../saga-events.js';
@@ -12,30 +15,47 @@ export const routeStep = defineStep({
   name: 'route',
   from: ['validated'],
   idempotencyKey: (saga) => `oms:route:${saga.subject}`,
-  invoke: (saga, io) => {
+  invoke: async (saga, io) => {
     const lines: PlannedLine[] = saga.order.lines.map((line) => ({
       lineId: line.lineId,
       sku: line.sku ?? '',
       quantity: line.quantity,
     }));
-    return io.once(() => io.deps.router.route({ order: saga.order, lines, exclude: [] }));
+    const plan = await io.once(() => io.deps.router.route({ order: saga.order, lines, exclude: [] }));
+    const cancelled = plan.cancelledLines ?? [];
+    const refund =
+      cancelled.length === 0
+        ? undefined
+        : await refundCancelledLines(saga, io, cancelled, 'at routing', `woo:refund:route:${saga.subject}`);
+    return { plan, refund };
   },
-  apply: (saga, plan, io) => {
-    // Lines the routing rules cancel outright are recorded; their refund is a person's call (parked at settlement if money differs).
+  apply: (saga, { plan, refund }, io) => {
     const routing: RoutingRecord = {
       assignments: plan.assignments,
       backorders: plan.backorders,
       reasons: plan.reasons,
       cancelledLines: plan.cancelledLines ?? [],
     };
+    const routed = { ...moveTo(saga, 'routed', io.deps.now()), routing };
     return {
-      saga: { ...moveTo(saga, 'routed', io.deps.now()), routing },
-      timeline: plan.reasons.map((reason) => ({
-        kind: 'decision' as const,
-        system: 'oms',
-        summary: reason,
-        data: { assignments: plan.assignments, backorders: plan.backorders },
-      })),
+      saga: refund === undefined ? routed : { ...routed, amounts: withRefund(saga.amounts, refund.amount) },
+      timeline: [
+        ...plan.reasons.map((reason) => ({
+          kind: 'decision' as const,
+          system: 'oms',
+          summary: reason,
+          data: { assignments: plan.assignments, backorders: plan.backorders },
+        })),
+        ...(refund === undefined
+          ? []
+          : [
+              {
+                kind: 'effect' as const,
+                system: `woocommerce:${saga.storeId}`,
+                summary: `Line(s) ${routing.cancelledLines.map((l) => l.lineId).join(',')} cancelled at routing; refund ${refund.amount.amount} ${refund.amount.currency} requested (refund ${refund.refundId})`,
+              },
+            ]),
+      ],
       events: [
         makeEvent('order.routed', saga.subject, partitionOf(saga), {
           ...ref(saga),
