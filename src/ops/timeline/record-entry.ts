@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { monotonicFactory } from 'ulid';
+import { bufferedRandom } from '../../runtime/ids.js';
 import type { Database } from '../../store/schema.js';
 
 export type TimelineKind = 'state' | 'message' | 'effect' | 'decision' | 'error' | 'parked';
@@ -16,7 +17,7 @@ export interface TimelineEntryInput {
 }
 
 // Monotonic ids keep entries written in the same millisecond in the order they were written.
-const nextId = monotonicFactory();
+const nextId = monotonicFactory(bufferedRandom());
 
 /**
  * Appends one entry to a subject's timeline. Pass the step's transaction so the entry commits

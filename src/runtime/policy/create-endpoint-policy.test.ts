@@ -76,4 +76,16 @@ describe('createEndpointPolicy', () => {
     ).rejects.toMatchObject({ code: 'timeout', kind: 'transient' });
     expect(aborted).toBe(true);
   });
+
+  it('leaves a finished call’s signal alone (nothing aborts work that is already done)', async () => {
+    const policy = createEndpointPolicy('odoo', { timeoutMs: 1_000, ratePerSecond: 1_000, burst: 10 });
+    let signal: AbortSignal | undefined;
+    expect(
+      await policy.execute(async (s) => {
+        signal = s;
+        return 'done';
+      }),
+    ).toBe('done');
+    expect(signal?.aborted).toBe(false);
+  });
 });

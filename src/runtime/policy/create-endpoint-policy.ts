@@ -75,7 +75,12 @@ export function createEndpointPolicy(
     handleWhen((error) => classify(error).kind === 'transient'),
     { halfOpenAfter: o.halfOpenAfterMs, breaker: new ConsecutiveBreaker(o.failureThreshold) },
   );
-  const policy = wrap(breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
+  // No abort once a call has returned: cockatiel would otherwise abort every finished call's
+  // signal, building an AbortError (with a stack) per call for nothing — a few % of the saga's CPU.
+  const policy = wrap(
+    breaker,
+    timeout(o.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
+  );
   const state = () => ({ circuit: CIRCUIT[breaker.state], tokens: Math.floor(bucket.available()) });
   const report = () => {
     if (!gauges) return;
