@@ -123,4 +123,44 @@ describe('order-to-cash end to end: line-level compensations', () => {
       env.wms.main.fulfilments.byReference(`WC-eu-${order.id}/main/1`)[0]?.lines.map((l) => l.sku),
     ).toEqual(['TEE-M']);
   });
+  it('follows a partial cancellation by staff before shipment: new warehouse request, Odoo lines revised', async () => {
+    env = await startE2e({ wmsStepMs: 60_000 });
+    const order = env.woo.createOrder({
+      lineItems: [
+        { sku: 'TEE-M', quantity: 2 },
+        { sku: 'MUG', quantity: 1 },
+      ],
+      ...SHOPPER,
+    });
+    await env.waitFor(async () => (await env.saga(order.id))?.state === 'fulfilment_requested', {
+      what: 'fulfilment requested',
+    });
+    const tee = order.line_items.find((l) => l.sku === 'TEE-M');
+    const mug = order.line_items.find((l) => l.sku === 'MUG');
+    const edited = env.woo.updateOrder(order.id, {
+      line_items: [
+        { id: tee?.id, quantity: 1 },
+        { id: mug?.id, quantity: 0 },
+      ],
+    });
+    const second = `WC-eu-${order.id}/main/2`;
+    await env.waitFor(
+      async () => ((await env.saga(order.id))?.fulfilments ?? []).some((f) => f.reference === second),
+      { what: 'the reduced fulfilment requested' },
+    );
+    const saga = await env.saga(order.id);
+    expect(saga?.state).toBe('fulfilment_requested');
+    expect(saga?.amounts.erpTotal).toBe(edited.total);
+    expect(env.wms.main.fulfilments.byReference(`WC-eu-${order.id}/main/1`)[0]?.status).toBe('cancelled');
+    expect(env.wms.main.fulfilments.byReference(second)[0]?.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['TEE-M', 1],
+    ]);
+    const erp = erpView(env, order.id);
+    expect(erp.lines().slice(0, 2)).toEqual([
+      ['[TEE-M] Product TEE-M', 1],
+      ['[MUG] Product MUG', 0],
+    ]);
+    expect(reservedAt(env, 'TEE-M', 'WH/Stock')).toBe(1);
+    expect(reservedAt(env, 'MUG', 'WH/Stock')).toBe(0);
+  });
 });

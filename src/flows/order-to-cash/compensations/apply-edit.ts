@@ -1,8 +1,10 @@
 /**
  * Compensation for an order edited in WooCommerce after the ERP has it: update the ERP order while
- * the ERP allows it (before fulfilment was requested); otherwise, or when the ERP refuses
- * (BusinessError), park the order for a person with the reason. Before registration the new
- * version simply replaces the old one.
+ * the ERP allows it (before fulfilment was requested); after that, an edit that only removes units
+ * (a partial cancellation, nothing shipped) re-requests the fulfilments and revises the ERP order
+ * (`reduceLines`). Anything else, goods already shipped, or an ERP refusal (BusinessError) parks
+ * the order for a person with the reason. Before registration the new version simply replaces the
+ * old one.
  *
  * @example
  * ```ts
@@ -12,9 +14,11 @@
 import type { Order } from '../../../canonical/index.js';
 import { BusinessError } from '../../../runtime/errors.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
+import { erpOrderOf } from '../erp-order.js';
 import { parkOutcome } from '../run-step.js';
 import { isBefore, type SagaOrder } from '../saga-state.js';
 import { registerOptions } from '../steps/register.js';
+import { reduceLines, reductionsOf } from './reduce-lines.js';
 
 const MATERIAL: readonly (keyof Order)[] = ['lines', 'shippingLines', 'feeLines', 'couponLines', 'totals'];
 
@@ -43,19 +47,35 @@ export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): P
       events: [],
     };
   }
+  if (saga.shipments.length > 0 || saga.fulfilments.some((f) => f.status === 'shipped')) {
+    return parkOutcome(
+      updated,
+      'edit',
+      'edited_after_shipment',
+      'The order was edited in WooCommerce after goods shipped; the ERP order can no longer follow (a return or a refund is needed)',
+      now,
+    );
+  }
   if (!isBefore(saga.state, 'fulfilment_requested')) {
+    const kept = reductionsOf(saga.order, incoming);
+    if (kept !== undefined) return reduceLines(updated, kept, io);
     return parkOutcome(
       updated,
       'edit',
       'edited_after_fulfilment',
-      'The order was edited in WooCommerce after fulfilment was requested; the warehouse and ERP need a person',
+      'The order was edited in WooCommerce after fulfilment was requested and the edit adds or reprices goods; the warehouse and ERP need a person',
       now,
     );
   }
   const erpOrderId = saga.erp.id;
   try {
     const result = await io.effects.run(`erp:update:${saga.subject}:${incoming.modifiedAt}`, {
-      perform: () => io.deps.erp.updateOrder(erpOrderId, incoming, registerOptions(saga, io)),
+      perform: () =>
+        io.deps.erp.updateOrder(
+          erpOrderId,
+          erpOrderOf(incoming, saga.routing?.cancelledLines ?? []),
+          registerOptions(saga, io),
+        ),
     });
     return {
       saga: { ...updated, amounts: { ...updated.amounts, erpTotal: result.amountTotal } },

@@ -35,7 +35,8 @@ export const requestFulfilmentStep = defineStep({
   },
 });
 
-async function cancelFulfilment(
+/** Cancels one fulfilment at its location once; BusinessError `already_shipped` when it is too late. */
+export async function cancelFulfilment(
   record: FulfilmentRecord,
   port: FulfilmentPort,
   effects: EffectLedger,
