@@ -3,7 +3,8 @@
  * `ok`, `short` (with what is available), `price_changed` (with the current price), `unknown_sku`,
  * or `stock_unknown` when the stock feed is stale and the fallback is `refuse`. Answered from the
  * in-memory projections. With `hold: true` an all-ok answer also holds the units briefly
- * (`heldUntil`) so concurrent shoppers of any store sharing a location are not promised them too.
+ * (`heldUntil`), checked and recorded in the database, so concurrent shoppers of any store sharing
+ * a location — through any api process — are not promised them too.
  * Unknown store → 404; bad input → 400.
  *
  * @example
@@ -15,7 +16,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { answerCheckout, type AnswerDeps } from '../../flows/inventory/answer-availability.js';
+import { answerCheckoutWithHold, type AnswerDeps } from '../../flows/inventory/answer-availability.js';
 import { sendProblem } from '../problem.js';
 import { validated } from '../validated.js';
 
@@ -63,6 +64,6 @@ export const checkoutRoutes: FastifyPluginAsync<AnswerDeps> = async (app, deps) 
     if (!body) return reply;
     if (!deps.stores.some((s) => s.id === body.store))
       return sendProblem(reply, 404, 'store_not_found', `No store "${body.store}" is configured.`);
-    return answerCheckout(deps, body.store, body.lines, new Date(), body.hold === true);
+    return answerCheckoutWithHold(deps, body.store, body.lines, new Date(), body.hold === true);
   });
 };

@@ -12,15 +12,19 @@
 import { Decimal } from 'decimal.js';
 import { currentAmount, priceForStore } from '../catalogue/store-price.js';
 import type { AvailabilityCache } from './availability-cache.js';
-import type { CheckoutHolds } from './checkout-holds.js';
+import type { TakeHoldsResult } from './take-holds.js';
 import { feedHealth } from './feed-health.js';
 import type { InventorySettings } from './settings.js';
 
 export interface AnswerDeps {
   cache: AvailabilityCache;
   settings: InventorySettings;
-  /** Checkout holds; without them `hold: true` requests are answered without holding. */
-  holds?: CheckoutHolds;
+  /** Takes checkout holds (`take-holds.ts`); without it `hold: true` is answered without holding. */
+  takeHolds?: (
+    storeId: string,
+    lines: readonly { sku: string; quantity: number }[],
+    now: Date,
+  ) => Promise<TakeHoldsResult>;
   stores: readonly { id: string; currency: string; pricelist?: string | undefined }[];
 }
 
@@ -69,7 +73,6 @@ export function answerAvailability(
 ): AvailabilityAnswer {
   const health = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds, now);
   const refuse = health.stale && deps.settings.fallback === 'refuse';
-  const locations = deps.settings.locationsOf(storeId);
   return {
     store: storeId,
     stale: health.stale,
@@ -80,7 +83,7 @@ export function answerAvailability(
       if (!row) return { sku, available: 0, onHand: 0, reserved: 0, safetyStock, asOf: null };
       return {
         sku,
-        available: refuse ? 0 : Math.max(0, row.available - (deps.holds?.held(locations, sku, now) ?? 0)),
+        available: refuse ? 0 : row.available,
         onHand: row.onHand,
         reserved: row.reserved,
         safetyStock: row.safetyStock,
@@ -95,9 +98,7 @@ export function answerCheckout(
   storeId: string,
   lines: readonly { sku: string; quantity: number; expectedPrice?: string | undefined }[],
   now = new Date(),
-  hold = false,
 ): CheckoutAnswer {
-  const locations = deps.settings.locationsOf(storeId);
   const store = deps.stores.find((s) => s.id === storeId);
   const health = feedHealth(deps.cache.lastFeedSuccess(), deps.settings.staleAfterSeconds, now.getTime());
   const refuse = health.stale && deps.settings.fallback === 'refuse';
@@ -110,20 +111,8 @@ export function answerCheckout(
     const price = store ? priceForStore(prices, store) : undefined;
     if (!row && !price) return { sku: line.sku, quantity: line.quantity, status: 'unknown_sku' };
     if (refuse) return { sku: line.sku, quantity: line.quantity, status: 'stock_unknown', available: 0 };
-    const available = Math.max(
-      0,
-      (row?.available ?? 0) - (deps.holds?.held(locations, line.sku, now.getTime()) ?? 0),
-    );
-    const total = (asked.get(line.sku) ?? 0) + line.quantity;
-    asked.set(line.sku, total);
-    if (total > available) {
-      return {
-        sku: line.sku,
-        quantity: line.quantity,
-        status: 'short',
-        available: Math.max(0, available - (total - line.quantity)),
-      };
-    }
+    const short = shortLine(asked, line, row?.available ?? 0);
+    if (short) return short;
     if (line.expectedPrice !== undefined && price) {
       const amount = currentAmount(price, nowIso);
       // Equal strings are equal amounts; only differently written ones ("12" vs "12.00") need Decimal.
@@ -138,16 +127,48 @@ export function answerCheckout(
     }
     return { sku: line.sku, quantity: line.quantity, status: 'ok' };
   });
-  const ok = answers.every((a) => a.status === 'ok');
-  const answer: CheckoutAnswer = {
+  return {
     store: storeId,
-    ok,
+    ok: answers.every((a) => a.status === 'ok'),
     stale: health.stale,
     ageSeconds: health.ageSeconds,
     lines: answers,
   };
-  // Checked and taken in this same synchronous step: no other request can interleave.
-  if (ok && hold && deps.holds)
-    answer.heldUntil = new Date(deps.holds.take(locations, lines, now.getTime())).toISOString();
-  return answer;
+}
+
+/** A `short` answer when this line, with the earlier lines of its SKU (`asked`, updated), exceeds `available`. */
+function shortLine(
+  asked: Map<string, number>,
+  line: { sku: string; quantity: number },
+  available: number,
+): CheckoutLineAnswer | undefined {
+  const total = (asked.get(line.sku) ?? 0) + line.quantity;
+  asked.set(line.sku, total);
+  if (total <= available) return undefined;
+  return {
+    sku: line.sku,
+    quantity: line.quantity,
+    status: 'short',
+    available: Math.max(0, available - (total - line.quantity)),
+  };
+}
+
+/**
+ * `answerCheckout`, then for an all-ok basket with `hold` the units are held in the database; if
+ * another process took them meanwhile, the lines the database finds short say so instead.
+ */
+export async function answerCheckoutWithHold(
+  deps: AnswerDeps,
+  storeId: string,
+  lines: readonly { sku: string; quantity: number; expectedPrice?: string | undefined }[],
+  now = new Date(),
+  hold = false,
+): Promise<CheckoutAnswer> {
+  const answer = answerCheckout(deps, storeId, lines, now);
+  if (!answer.ok || !hold || !deps.takeHolds) return answer;
+  const result = await deps.takeHolds(storeId, lines, now);
+  if (result.ok) return { ...answer, heldUntil: result.heldUntil };
+  const asked = new Map<string, number>();
+  const checked = answer.lines.map((a) => shortLine(asked, a, result.available.get(a.sku) ?? 0) ?? a);
+  return { ...answer, ok: checked.every((a) => a.status === 'ok'), lines: checked };
 }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createCheckoutHolds } from './checkout-holds.js';
+import { heldAt } from './checkout-holds.js';
 
 describe('checkout holds', () => {
-  it('count for every store sharing a location and lapse after their time', () => {
-    const holds = createCheckoutHolds({ ttlMs: 1000 });
-    const until = holds.take(['main', 'east'], [{ sku: 'MUG', quantity: 2 }], 10_000);
-    expect(until).toBe(11_000);
-    expect(holds.held(['main'], 'MUG', 10_500)).toBe(2);
-    expect(holds.held(['east'], 'MUG', 10_500)).toBe(2);
-    expect(holds.held(['acme'], 'MUG', 10_500)).toBe(0);
-    expect(holds.held(['main'], 'TEE', 10_500)).toBe(0);
-    expect(holds.held(['main'], 'MUG', 11_000)).toBe(0);
+  it('count for every store sharing a location; the own part is the store’s shoppers’', () => {
+    const holds = [
+      { storeId: 'eu', locations: ['main', 'east'], quantity: 2 },
+      { storeId: 'uk', locations: ['main'], quantity: 1 },
+      { storeId: 'us', locations: ['west'], quantity: 7 },
+    ];
+    expect(heldAt(holds, ['main'], 'uk')).toEqual({ all: 3, own: 1 });
+    expect(heldAt(holds, ['east'], 'us')).toEqual({ all: 2, own: 0 });
+    expect(heldAt(holds, ['main', 'east'], 'eu')).toEqual({ all: 3, own: 2 });
+    expect(heldAt(holds, ['acme'], 'eu')).toEqual({ all: 0, own: 0 });
   });
 });

@@ -1,53 +1,88 @@
 /**
- * Short soft holds taken by `POST /v1/checkout/validate` with `hold: true`: between the answer
- * "ok" and the order reaching the hub's reservation ledger, units promised to one shopper are not
- * promised again — in this store or any store sharing one of its locations. Holds only lower the
- * API's answers (never the quantities pushed to stores) and lapse after `ttlMs`; until then they
- * may overlap the order's own reservation, which errs on the safe side. Checked and taken in one
- * synchronous step, so concurrent requests in a process cannot both take the last unit.
+ * Checkout holds in the database: units `POST /v1/checkout/validate` with `hold: true` promised to
+ * a shopper, so that between the answer "ok" and the order reaching the reservation ledger they are
+ * not promised again — by this process or any other api process, in this store or any store sharing
+ * one of its locations, and across a restart. A hold counts in available-to-sell like a
+ * reservation until `expires_at`; it may overlap the order's own reservation until then, which
+ * errs on the safe side. Taking is `take-holds.ts`; the sweep recomputes SKUs whose holds lapsed
+ * and deletes them.
  *
  * @example
  * ```ts
- * const holds = createCheckoutHolds({ ttlMs: 60_000 });
- * holds.take(['main'], [{ sku: 'MUG', quantity: 1 }], Date.now());
- * holds.held(['main', 'east'], 'MUG', Date.now()); // 1
+ * const holds = await activeHolds(db, 'MUG', new Date().toISOString());
+ * heldAt(holds, ['main'], 'uk'); // { all: 3, own: 1 }
  * ```
  */
-export interface CheckoutHolds {
-  /** Units of `sku` held at any of `locations`. */
-  held(locations: readonly string[], sku: string, now: number): number;
-  /** Records holds; returns when they lapse (epoch ms). */
-  take(
-    locations: readonly string[],
-    lines: readonly { sku: string; quantity: number }[],
-    now: number,
-  ): number;
-}
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
 
-interface Hold {
+export interface ActiveHold {
+  storeId: string;
   locations: readonly string[];
-  sku: string;
   quantity: number;
-  expiresAt: number;
 }
 
-export function createCheckoutHolds(options: { ttlMs: number }): CheckoutHolds {
-  let holds: Hold[] = [];
-  const prune = (now: number) => {
-    if (holds.some((h) => h.expiresAt <= now)) holds = holds.filter((h) => h.expiresAt > now);
-  };
-  return {
-    held(locations, sku, now) {
-      prune(now);
-      let total = 0;
-      for (const h of holds)
-        if (h.sku === sku && h.locations.some((l) => locations.includes(l))) total += h.quantity;
-      return total;
-    },
-    take(locations, lines, now) {
-      const expiresAt = now + options.ttlMs;
-      for (const line of lines) holds.push({ locations, sku: line.sku, quantity: line.quantity, expiresAt });
-      return expiresAt;
-    },
-  };
+/** Holds of `sku` that have not lapsed at `nowIso`. */
+export async function activeHolds(db: Kysely<Database>, sku: string, nowIso: string): Promise<ActiveHold[]> {
+  const rows = await db
+    .selectFrom('checkout_holds')
+    .select(['store_id', 'locations', 'quantity'])
+    .where('sku', '=', sku)
+    .where('expires_at', '>', nowIso)
+    .execute();
+  return rows.map((r) => ({
+    storeId: r.store_id,
+    locations: JSON.parse(r.locations) as string[],
+    quantity: Number(r.quantity),
+  }));
+}
+
+/**
+ * Units held at any of `locations`: `all` lowers the store's available-to-sell; `own`, the part its
+ * own shoppers hold, stays in the quantity pushed to it, so the holder can still buy there.
+ */
+export function heldAt(
+  holds: readonly ActiveHold[],
+  locations: readonly string[],
+  storeId: string,
+): { all: number; own: number } {
+  let all = 0;
+  let own = 0;
+  for (const h of holds) {
+    if (!h.locations.some((l) => locations.includes(l))) continue;
+    all += h.quantity;
+    if (h.storeId === storeId) own += h.quantity;
+  }
+  return { all, own };
+}
+
+/** Units the store's own shoppers hold per SKU: what its pushed stock shows above available-to-sell. */
+export async function ownHeldBySku(
+  db: Kysely<Database>,
+  storeId: string,
+  nowIso: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('checkout_holds')
+    .select((eb) => ['sku', eb.fn.sum<number | string>('quantity').as('held')])
+    .where('store_id', '=', storeId)
+    .where('expires_at', '>', nowIso)
+    .groupBy('sku')
+    .execute();
+  return new Map(rows.map((r) => [r.sku, Number(r.held)]));
+}
+
+/** SKUs with holds lapsed at `nowIso`: recompute them, then `deleteLapsedHolds`. */
+export async function lapsedHoldSkus(db: Kysely<Database>, nowIso: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('checkout_holds')
+    .select('sku')
+    .distinct()
+    .where('expires_at', '<=', nowIso)
+    .execute();
+  return rows.map((r) => r.sku);
+}
+
+export async function deleteLapsedHolds(db: Kysely<Database>, nowIso: string): Promise<void> {
+  await db.deleteFrom('checkout_holds').where('expires_at', '<=', nowIso).execute();
 }

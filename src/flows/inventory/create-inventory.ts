@@ -21,7 +21,6 @@ import { availabilityRoutes } from '../../api/v1/availability-routes.js';
 import { checkoutRoutes } from '../../api/v1/checkout-routes.js';
 import type { AnswerDeps } from './answer-availability.js';
 import { createAvailabilityCache, type AvailabilityCache } from './availability-cache.js';
-import { createCheckoutHolds } from './checkout-holds.js';
 import { onReservationsChanged, RESERVATION_EVENTS } from './on-reservations-changed.js';
 import { onStockChanged } from './on-stock-changed.js';
 import type { FlushResult } from './pusher/flush-store.js';
@@ -32,6 +31,7 @@ import type { WooStockPort } from './pusher/woo-port.js';
 import { inventorySettings, type InventorySettings } from './settings.js';
 import { createStockProjector } from './stock-projector.js';
 import { reservationSweeper } from './sweep-reservations.js';
+import { takeHolds } from './take-holds.js';
 
 export interface InventoryDeps {
   config: Pick<HubConfig, 'stores' | 'dropship' | 'inventory'>;
@@ -114,7 +114,8 @@ export function createInventory(deps: InventoryDeps): Inventory {
     cache,
     settings,
     stores: deps.config.stores,
-    holds: createCheckoutHolds({ ttlMs: CHECKOUT_HOLD_MS }),
+    takeHolds: (storeId, lines, now) =>
+      takeHolds({ db: deps.db, settings, cache, publish, ttlMs: CHECKOUT_HOLD_MS }, storeId, lines, now),
   };
   const lifecycle = route(async (app) => {
     await cache.load();

@@ -3,6 +3,7 @@ import type { EventInput } from '../../runtime/contracts.js';
 import { skuPartitionKey, skuSubject } from '../../canonical/index.js';
 import type { Database } from '../../store/schema.js';
 import { reservedQuantity } from './reservation-ledger/index.js';
+import { activeHolds, heldAt } from './checkout-holds.js';
 import { computeAts } from './compute-ats.js';
 import { enqueuePush } from './enqueue-push.js';
 import type { InventorySettings } from './settings.js';
@@ -16,8 +17,8 @@ export interface RecomputeResult {
 }
 
 /**
- * Recomputes available-to-sell of one SKU in every store from the stored positions and the
- * reservation ledger; stores rows that changed, queues a push for each store whose quantity
+ * Recomputes available-to-sell of one SKU in every store from the stored positions, the
+ * reservation ledger and the checkout holds not yet lapsed; stores rows that changed, queues a push for each store whose quantity
  * changed and returns the `availability.changed` events to publish with the same commit.
  *
  * @example
@@ -34,9 +35,10 @@ export async function recomputeSku(
 ): Promise<RecomputeResult> {
   const now = options.now ?? new Date();
   const at = now.toISOString();
-  const [positions, previous] = await Promise.all([
+  const [positions, previous, holds] = await Promise.all([
     db.selectFrom('stock_positions').selectAll().where('sku', '=', sku).execute(),
     db.selectFrom('store_availability').selectAll().where('sku', '=', sku).execute(),
+    activeHolds(db, sku, at),
   ]);
   const rows: StoreAvailabilityTable[] = [];
   const events: EventInput[] = [];
@@ -45,16 +47,20 @@ export async function recomputeSku(
     const mine = positions.filter((p) => locations.includes(p.location));
     const before = previous.find((p) => p.store_id === storeId);
     if (mine.length === 0 && before === undefined) continue; // a SKU this store never stocked
-    const ats = computeAts({
-      positions: mine.map((p) => ({
-        onHand: Number(p.on_hand),
-        erpReserved: Number(p.erp_reserved),
-        asOf: p.as_of,
-      })),
-      hubReserved: await reservedQuantity(db, sku, locations),
-      safetyStock: settings.safetyStockFor(storeId, sku),
-      now: at,
-    });
+    const figures = (hubReserved: number) =>
+      computeAts({
+        positions: mine.map((p) => ({
+          onHand: Number(p.on_hand),
+          erpReserved: Number(p.erp_reserved),
+          asOf: p.as_of,
+        })),
+        hubReserved,
+        safetyStock: settings.safetyStockFor(storeId, sku),
+        now: at,
+      });
+    const reserved = await reservedQuantity(db, sku, locations);
+    const held = heldAt(holds, locations, storeId);
+    const ats = figures(reserved + held.all);
     const row: StoreAvailabilityTable = {
       store_id: storeId,
       sku,
@@ -84,7 +90,8 @@ export async function recomputeSku(
       .execute();
     rows.push(row);
     if (before === undefined || Number(before.available) !== row.available) {
-      await enqueuePush(db, { storeId, sku, quantity: row.available, changedAt: options.changedAt }, now);
+      const quantity = held.own === 0 ? row.available : figures(reserved + held.all - held.own).available;
+      await enqueuePush(db, { storeId, sku, quantity, changedAt: options.changedAt }, now);
       events.push({
         type: 'availability.changed',
         subject: skuSubject(sku),

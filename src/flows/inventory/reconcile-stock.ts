@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../store/schema.js';
+import { ownHeldBySku } from './checkout-holds.js';
 import { enqueuePush } from './enqueue-push.js';
 import { flushStore, type FlushResult } from './pusher/flush-store.js';
 import { propagationHistogram, type PropagationHistogram } from './pusher/lag-metrics.js';
@@ -73,15 +74,17 @@ export async function reconcileStock(
   const rows: DriftRow[] = [];
   const repaired: Record<string, FlushResult> = {};
   for (const storeId of storeIds) {
-    const [inStore, projected] = await Promise.all([
+    const [inStore, projected, ownHeld] = await Promise.all([
       storeStock(deps.woo(storeId)),
       deps.db
         .selectFrom('store_availability')
         .select(['sku', 'available'])
         .where('store_id', '=', storeId)
         .execute(),
+      ownHeldBySku(deps.db, storeId, new Date().toISOString()),
     ]);
-    const available = new Map(projected.map((r) => [r.sku, Number(r.available)]));
+    // The store is sent its available-to-sell plus what its own shoppers hold (see recompute-sku).
+    const available = new Map(projected.map((r) => [r.sku, Number(r.available) + (ownHeld.get(r.sku) ?? 0)]));
     for (const sku of new Set([...inStore.keys(), ...available.keys()])) {
       const storeQuantity = inStore.get(sku) ?? null;
       const ats = available.get(sku) ?? null;

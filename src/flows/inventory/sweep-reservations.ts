@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import { deleteLapsedHolds, lapsedHoldSkus } from './checkout-holds.js';
 import type { StockProjector } from './stock-projector.js';
 
 const OVERLAP_MS = 2_000;
 
 /**
  * Some ledger changes travel with no event of their own (a release inside a cancellation's
- * commit); this sweep recomputes every SKU whose reservations changed since the last sweep
- * (with an overlap for late commits). Recomputing an unchanged SKU writes nothing.
+ * commit, a checkout hold lapsing); this sweep recomputes every SKU whose reservations changed
+ * since the last sweep (with an overlap for late commits) or whose holds lapsed, then deletes the
+ * lapsed holds. Recomputing an unchanged SKU writes nothing.
  *
  * @example
  * ```ts
@@ -19,15 +21,16 @@ export function reservationSweeper(db: Kysely<Database>, projector: StockProject
   let since = new Date(Date.now() - 60_000).toISOString();
   return async () => {
     const startedAt = new Date(Date.now() - OVERLAP_MS).toISOString();
-    const skus = await db
-      .selectFrom('reservations')
-      .select('sku')
-      .distinct()
-      .where('updated_at', '>=', since)
-      .execute();
     const now = new Date().toISOString();
-    await Promise.all(skus.map(({ sku }) => projector.submit({ sku, changedAt: now })));
+    const [changed, lapsed] = await Promise.all([
+      db.selectFrom('reservations').select('sku').distinct().where('updated_at', '>=', since).execute(),
+      lapsedHoldSkus(db, now),
+    ]);
+    const skus = new Set([...changed.map((r) => r.sku), ...lapsed]);
+    // Recomputed after `now`, so without the lapsed holds; only then are they deleted.
+    await Promise.all([...skus].map((sku) => projector.submit({ sku, changedAt: now })));
+    if (lapsed.length > 0) await deleteLapsedHolds(db, now);
     since = startedAt;
-    return skus.length;
+    return skus.size;
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Tables the inventory flow owns: the ERP's stock positions as last reported, the available-to-sell
- * projection per store and SKU, the coalescing push queue, what each store last acknowledged, and
- * the SKU → WooCommerce id cache.
+ * projection per store and SKU, the coalescing push queue, what each store last acknowledged, the
+ * SKU → WooCommerce id cache, and checkout holds.
  */
 export interface StockPositionsTable {
   sku: string;
@@ -58,10 +58,24 @@ export interface WooSkuRefsTable {
   parent_id: number;
 }
 
+/** A checkout hold: units promised to one shopper until `expires_at`, counted like a reservation. */
+export interface CheckoutHoldsTable {
+  id: string;
+  /** The store whose shopper holds the units: its own pushed stock still includes them. */
+  store_id: string;
+  sku: string;
+  /** JSON array of the store's locations when taken; the hold lowers every store sharing one. */
+  locations: string;
+  quantity: number;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface InventoryTables {
   stock_positions: StockPositionsTable;
   store_availability: StoreAvailabilityTable;
   stock_push_pending: StockPushPendingTable;
   stock_push_acked: StockPushAckedTable;
   woo_sku_refs: WooSkuRefsTable;
+  checkout_holds: CheckoutHoldsTable;
 }

@@ -16,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0302-create-reservations': await import('./0302-create-reservations.js'),
   '0400-create-inventory-tables': await import('./0400-create-inventory-tables.js'),
   '0401-create-catalogue-tables': await import('./0401-create-catalogue-tables.js'),
+  '0402-create-checkout-holds': await import('./0402-create-checkout-holds.js'),
 };
