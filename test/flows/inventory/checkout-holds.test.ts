@@ -51,21 +51,20 @@ describe.each(DIALECTS)('checkout holds in the database (%s)', (dialect) => {
     return projector;
   };
   const stored = async (storeId: string) =>
-    store.db
-      .selectFrom('store_availability')
-      .select('available')
-      .where('store_id', '=', storeId)
-      .where('sku', '=', 'MUG')
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.available));
+    Number(
+      (
+        await store.db
+          .selectFrom('store_availability')
+          .select('available')
+          .where('store_id', '=', storeId)
+          .where('sku', '=', 'MUG')
+          .executeTakeFirstOrThrow()
+      ).available,
+    );
   const pushed = async (storeId: string) =>
-    store.db
-      .selectFrom('stock_push_pending')
-      .select('quantity')
-      .where('store_id', '=', storeId)
-      .where('sku', '=', 'MUG')
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.quantity));
+    (await store.db.selectFrom('stock_push_pending').select(['store_id', 'sku', 'quantity']).execute())
+      .filter((r) => r.store_id === storeId && r.sku === 'MUG')
+      .map((r) => Number(r.quantity))[0];
 
   it('count in available-to-sell of every store sharing the location; the holder’s own store still gets them pushed', async () => {
     await stock(5);
