@@ -23,7 +23,7 @@ import { createRuntime, type Runtime } from '../runtime/index.js';
 import { buildServer, route, type RoutePlugin } from '../api/server.js';
 import { adminRoutes } from '../api/admin/admin-routes.js';
 import { metricsRoutes } from '../api/metrics-routes.js';
-import { wooWebhookRoutes } from '../connectors/woocommerce/webhooks.js';
+import { wooWebhookRoute } from '../connectors/woocommerce/webhooks.js';
 import { wmsWebhookRoutes } from '../connectors/wms/webhooks.js';
 import { buildConnectors, type Connectors } from './build-connectors.js';
 import { registerFlows, type Pollers } from './register-flows.js';
@@ -116,7 +116,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const plugins: RoutePlugin[] = [
     route(metricsRoutes, { registry: metrics }),
-    route(wooWebhookRoutes, { stores: config.stores, inbox: runtime.inbox, log, metrics }),
+    wooWebhookRoute({ stores: config.stores, inbox: runtime.inbox, log, metrics }),
     route(wmsWebhookRoutes, {
       warehouses: [...config.warehouses, ...(config.dropship ?? [])].map((w) => ({
         id: w.id,

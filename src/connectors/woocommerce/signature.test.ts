@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSecretEntities, signWooPayload, verifyWooSignature } from './signature.js';
+import {
+  createWooSignatureCheck,
+  decodeSecretEntities,
+  signWooPayload,
+  verifyWooSignature,
+} from './signature.js';
 
 // The body is exactly what PHP's wp_json_encode sends: `\/` and `\u00e9` escapes kept.
 const RAW = Buffer.from('{"id":727,"name":"Caf\\u00e9","src":"https:\\/\\/example.com\\/a.jpg"}', 'utf8');
@@ -28,5 +33,17 @@ describe('WooCommerce webhook signature', () => {
   it('accepts a secret configured in its HTML-escaped form', () => {
     expect(decodeSecretEntities('wh_s3cr3t&amp;&lt;x&gt;')).toBe(SECRET);
     expect(verifyWooSignature(RAW, EXPECTED, 'wh_s3cr3t&amp;&lt;x&gt;')).toBe(true);
+  });
+
+  it('the per-secret cached check gives the same answers, secret by secret', () => {
+    const check = createWooSignatureCheck();
+    for (let i = 0; i < 2; i += 1) {
+      expect(check(RAW, EXPECTED, SECRET)).toBe(true);
+      expect(check(RAW, EXPECTED, 'wh_s3cr3t&amp;&lt;x&gt;')).toBe(true);
+      expect(check(RAW, EXPECTED, 'other')).toBe(false);
+      expect(check(RAW, EXPECTED, '')).toBe(false);
+      expect(check(RAW, undefined, SECRET)).toBe(false);
+      expect(check(RAW, ` ${EXPECTED}\n`, SECRET)).toBe(true);
+    }
   });
 });

@@ -47,6 +47,13 @@ export async function acceptBatch(
     for (const r of returned) inserted.add(r.id);
   }
 
+  const versioned: { index: number; version: { key: string; value: string } }[] = [];
+  for (const [i, message] of messages.entries()) {
+    if (message.version && inserted.has((rows[i] as InboxTable).id))
+      versioned.push({ index: i, version: message.version });
+  }
+  const refused = await advanceVersions(trx, versioned, receivedAt);
+
   const results: AcceptResult[] = [];
   const stale: string[] = [];
   const events: EventRecord[] = [];
@@ -62,7 +69,7 @@ export async function acceptBatch(
       results.push({ status: 'duplicate', id: existing?.id });
       continue;
     }
-    if (message.version && !(await advanceVersion(trx, message.version, receivedAt))) {
+    if (refused.has(i)) {
       stale.push(row.id);
       results.push({ status: 'stale', id: row.id });
       continue;
@@ -92,25 +99,45 @@ export async function acceptBatch(
   return results;
 }
 
-/** Records the version if it is newer than the one stored; false when it is not (stale). */
-async function advanceVersion(
+/**
+ * Records each version that is newer than the one stored for its key, in arrival order, and returns
+ * the indexes of the messages whose version was not newer (stale). One multi-row upsert per round
+ * instead of one statement per message: round n holds the n-th message of each key, so a key never
+ * appears twice in one statement (PostgreSQL refuses that) and a later message of the same key is
+ * compared with what the earlier one left.
+ */
+async function advanceVersions(
   trx: Trx,
-  version: { key: string; value: string },
+  versioned: readonly { index: number; version: { key: string; value: string } }[],
   at: string,
-): Promise<boolean> {
-  const row = await trx
-    .insertInto('resource_versions')
-    .values({ key: version.key, version: version.value, updated_at: at })
-    .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet((eb) => ({
-          version: eb.ref('excluded.version'),
-          updated_at: eb.ref('excluded.updated_at'),
-        }))
-        .whereRef('resource_versions.version', '<', 'excluded.version'),
-    )
-    .returning('key')
-    .executeTakeFirst();
-  return row !== undefined;
+): Promise<Set<number>> {
+  const rounds: (typeof versioned)[number][][] = [];
+  const seen = new Map<string, number>();
+  for (const item of versioned) {
+    const round = seen.get(item.version.key) ?? 0;
+    seen.set(item.version.key, round + 1);
+    (rounds[round] ??= []).push(item);
+  }
+  const refused = new Set<number>();
+  for (const round of rounds) {
+    for (const part of chunk(round)) {
+      const advanced = await trx
+        .insertInto('resource_versions')
+        .values(part.map(({ version }) => ({ key: version.key, version: version.value, updated_at: at })))
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet((eb) => ({
+              version: eb.ref('excluded.version'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+            .whereRef('resource_versions.version', '<', 'excluded.version'),
+        )
+        .returning('key')
+        .execute();
+      const keys = new Set(advanced.map((r) => r.key));
+      for (const { index, version } of part) if (!keys.has(version.key)) refused.add(index);
+    }
+  }
+  return refused;
 }

@@ -1,10 +1,10 @@
 /**
  * End to end over HTTP: the WooCommerce emulator delivers signed webhooks to the hub's webhook
- * endpoint (Fastify on 127.0.0.1:0), which writes to the real runtime's inbox; the ingest handler
+ * endpoint (the hub's server on 127.0.0.1:0, fast path included), which writes to the real runtime's inbox; the ingest handler
  * publishes canonical events. Faults drop, duplicate and reorder deliveries; the poller and the
  * inbox's dedupe/version rules must still yield each state once and never regress.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWooEmulator, type WooEmulator } from '../../../sim/woocommerce/index.js';
@@ -12,7 +12,8 @@ import { WooClient } from '../../../src/connectors/woocommerce/client.js';
 import { createWooPoller } from '../../../src/connectors/woocommerce/poller.js';
 import { backfill } from '../../../src/connectors/woocommerce/sync/backfill.js';
 import { signWooPayload } from '../../../src/connectors/woocommerce/signature.js';
-import { wooWebhookRoutes } from '../../../src/connectors/woocommerce/webhooks.js';
+import { wooWebhookRoute } from '../../../src/connectors/woocommerce/webhooks.js';
+import { buildServer } from '../../../src/api/server.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 import { openHub, type Hub } from './harness.js';
 
@@ -30,11 +31,15 @@ function steppingClock(): () => Date {
 
 beforeEach(async () => {
   hub = await openHub({ stores: [{ id: 'eu', currency: 'EUR' }], clients: () => client });
-  api = Fastify();
-  await api.register(wooWebhookRoutes, {
-    stores: [{ id: 'eu', webhookSecret: WEBHOOK_SECRET }],
-    inbox: hub.runtime.inbox,
+  api = await buildServer({
     log: silentLogger(),
+    plugins: [
+      wooWebhookRoute({
+        stores: [{ id: 'eu', webhookSecret: WEBHOOK_SECRET }],
+        inbox: hub.runtime.inbox,
+        log: silentLogger(),
+      }),
+    ],
   });
   await api.listen({ port: 0, host: '127.0.0.1' });
   const hubUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;

@@ -1,0 +1,191 @@
+/**
+ * What `POST /webhooks/woocommerce/:storeId` does, without an HTTP framework: verify WooCommerce's
+ * signature on the raw bytes, write the delivery durably to the inbox and only then answer 202.
+ * Pings (form body `webhook_id=N`, no signature) get the exact 200 WooCommerce requires.
+ * Rejections are problem+json with a stable code, counted by reason and logged without secrets.
+ * Both the Fastify route (`webhooks.ts`) and the lean node:http path (`webhook-fast-path.ts`) call
+ * it, so they cannot drift apart.
+ *
+ * Dedupe: the delivery id is not unique per event, so the key is `<delivery id>:<sha256(body)>`,
+ * and the inbox's version rule (`woocommerce:<store>:<resource>:<id>` → `date_modified_gmt`)
+ * collapses re-sent identical states and refuses older ones.
+ *
+ * @example
+ * ```ts
+ * const ingest = createWooWebhookIngest({ stores: config.stores, inbox: runtime.inbox, log });
+ * const answer = await ingest({ storeId: 'eu', headers: req.headers, body: raw, correlationId: 'c1' });
+ * answer.status; // 202
+ * ```
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Inbox } from '../../runtime/contracts.js';
+import { problem, type Problem } from '../../api/problem.js';
+import { inboundFor, isWooResource, sha256Hex, stampOf } from './inbound.js';
+import { createWooSignatureCheck } from './signature.js';
+import { webhookMetrics } from './webhook-metrics.js';
+import type { WooStoreConfig } from './types.js';
+
+export type StoreLookup = (storeId: string) => Pick<WooStoreConfig, 'id' | 'webhookSecret'> | undefined;
+
+export interface WooWebhookIngestOptions {
+  stores: readonly Pick<WooStoreConfig, 'id' | 'webhookSecret'>[] | StoreLookup;
+  inbox: Inbox;
+  log: Logger;
+  metrics?: Registry;
+}
+
+export interface WooWebhookDelivery {
+  storeId: string;
+  /** As node:http gives them: lower-case names. */
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  correlationId: string;
+}
+
+export interface WooWebhookAnswer {
+  status: number;
+  contentType: 'application/json' | 'application/problem+json';
+  body: Problem | Record<string, unknown>;
+}
+
+const FORWARDED_HEADERS = [
+  'x-wc-webhook-topic',
+  'x-wc-webhook-resource',
+  'x-wc-webhook-event',
+  'x-wc-webhook-id',
+  'x-wc-webhook-delivery-id',
+  'x-wc-webhook-source',
+] as const;
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function asLookup(stores: WooWebhookIngestOptions['stores']): StoreLookup {
+  if (typeof stores === 'function') return stores;
+  const byId = new Map(stores.map((store) => [store.id, store]));
+  return (id) => byId.get(id);
+}
+
+/** The ping is the only unsigned request WooCommerce sends: a form body with `webhook_id`. */
+function pingWebhookId(headers: IncomingHttpHeaders, raw: Buffer): string | undefined {
+  if (!(header(headers, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded'))
+    return undefined;
+  return new URLSearchParams(raw.toString('utf8')).get('webhook_id') ?? undefined;
+}
+
+const json = (status: number, body: Record<string, unknown>): WooWebhookAnswer => ({
+  status,
+  contentType: 'application/json',
+  body,
+});
+
+export function createWooWebhookIngest(
+  options: WooWebhookIngestOptions,
+): (delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer> {
+  const lookup = asLookup(options.stores);
+  const metrics = webhookMetrics(options.metrics);
+  const verify = createWooSignatureCheck();
+
+  const reject = (
+    delivery: WooWebhookDelivery,
+    status: number,
+    code: string,
+    detail: string,
+  ): WooWebhookAnswer => {
+    metrics.rejected(delivery.storeId, code);
+    options.log.warn(
+      {
+        correlationId: delivery.correlationId,
+        store: delivery.storeId,
+        status,
+        code,
+        delivery: header(delivery.headers, 'x-wc-webhook-delivery-id'),
+      },
+      `woocommerce webhook refused: ${detail}`,
+    );
+    return { status, contentType: 'application/problem+json', body: problem(status, code, detail) };
+  };
+
+  return async (delivery) => {
+    const { storeId, headers, body: raw, correlationId } = delivery;
+    const store = lookup(storeId);
+    if (store === undefined)
+      return reject(delivery, 404, 'store_not_found', `No WooCommerce store "${storeId}" is configured.`);
+
+    const signature = header(headers, 'x-wc-webhook-signature');
+    if (signature === undefined) {
+      const ping = pingWebhookId(headers, raw);
+      if (ping !== undefined) {
+        options.log.info({ correlationId, store: storeId, webhookId: ping }, 'woocommerce webhook ping');
+        metrics.received(storeId, 'ping');
+        return json(200, { status: 'ping', webhookId: ping });
+      }
+      return reject(delivery, 401, 'signature_missing', 'X-WC-Webhook-Signature is required.');
+    }
+    if (!verify(raw, signature, store.webhookSecret)) {
+      return reject(
+        delivery,
+        401,
+        'signature_invalid',
+        "X-WC-Webhook-Signature does not match the body and the store's webhook secret.",
+      );
+    }
+
+    const text = raw.toString('utf8');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      return reject(delivery, 400, 'malformed_json', 'The body is not valid JSON.');
+    }
+    const stamp = stampOf(payload);
+    if (stamp === undefined) return reject(delivery, 400, 'missing_id', 'The body has no numeric "id".');
+
+    const topic = header(headers, 'x-wc-webhook-topic') ?? '';
+    const resource = header(headers, 'x-wc-webhook-resource') ?? topic.split('.')[0];
+    if (!isWooResource(resource)) {
+      // Signed and well-formed, but not a topic the hub subscribes to: say so rather than store it.
+      metrics.received(storeId, 'ignored');
+      options.log.warn(
+        { correlationId, store: storeId, topic, resource },
+        'woocommerce webhook for an unsupported resource ignored',
+      );
+      return json(202, { status: 'ignored', reason: `resource "${resource ?? ''}" is not ingested` });
+    }
+
+    const forwarded: Record<string, string> = {};
+    for (const name of FORWARDED_HEADERS) {
+      const value = header(headers, name);
+      if (value !== undefined) forwarded[name] = value;
+    }
+    const deliveryId = header(headers, 'x-wc-webhook-delivery-id') ?? 'none';
+    try {
+      const result = await options.inbox.accept(
+        inboundFor(storeId, resource, text, {
+          dedupeKey: `${deliveryId}:${sha256Hex(raw)}`,
+          stamp,
+          headers: forwarded,
+          // The request id is the caller's x-correlation-id when it sent one: the chain keeps it.
+          correlationId,
+        }),
+      );
+      metrics.received(storeId, result.status);
+      return json(202, { status: result.status, id: result.id ?? null });
+    } catch (error) {
+      metrics.rejected(storeId, 'inbox_unavailable');
+      options.log.error(
+        { correlationId, store: storeId, err: error, topic, resourceId: stamp.id },
+        'woocommerce webhook not stored',
+      );
+      return {
+        status: 503,
+        contentType: 'application/problem+json',
+        body: problem(503, 'inbox_unavailable', 'The delivery could not be stored; it was not acknowledged.'),
+      };
+    }
+  };
+}
