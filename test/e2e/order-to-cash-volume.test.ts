@@ -17,7 +17,19 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
   const lines = new Map<number, { sku: string; quantity: number }[]>();
 
   beforeAll(async () => {
-    env = await startE2e({ skus: SKUS, stock: 1_000_000, steppingClock: false });
+    env = await startE2e({
+      skus: SKUS,
+      stock: 1_000_000,
+      steppingClock: false,
+      // The production defaults (ERP 50 calls/s, store 20/s) protect real systems; at ~25 ERP calls
+      // an order they would make this a 10-minute test of the token bucket. It checks correctness
+      // at volume, so the emulators are allowed what they can take.
+      hubConfig: (config) => ({
+        ...config,
+        erp: { ...config.erp, rateLimit: { perSecond: 5_000, burst: 5_000 } },
+        stores: config.stores.map((s) => ({ ...s, rateLimit: { perSecond: 5_000, burst: 5_000 } })),
+      }),
+    });
   }, 60_000);
   afterAll(async () => {
     await env?.stop();
