@@ -27,6 +27,7 @@ import { FulfilmentLifecycle } from './lifecycle.js';
 import { PendingWork } from './pending.js';
 import { seededRandom } from './random.js';
 import { registerWmsRoutes } from './routes.js';
+import { registerStockRoutes, StockLevels } from './stock-levels.js';
 import { WarehouseBooks, type FulfilmentView } from './store.js';
 import type { DeliveryEntry, JournalEntry, WmsClock, WmsFaults } from './types.js';
 import { WebhookSender, type WebhookRetry } from './webhook-sender.js';
@@ -51,6 +52,8 @@ export interface WmsEmulatorOptions {
   webhookRetry?: Partial<WebhookRetry>;
   /** Seed for the fault dice, for reproducible runs. */
   seed?: number;
+  /** Units on hand per SKU at start, published on `GET /v1/stock-levels` (drop-ship suppliers). */
+  stock?: Record<string, number>;
   log?: Logger;
 }
 
@@ -64,6 +67,8 @@ export interface WmsEmulator {
   /** Every webhook delivery attempt. */
   deliveries: Journal<DeliveryEntry>;
   fulfilments: FulfilmentView;
+  /** The warehouse's own stock levels and their feed; `set` moves a level. */
+  stock: StockLevels;
   faults: { get(): WmsFaults; set(patch: Partial<WmsFaults>): WmsFaults };
   /** Points webhooks elsewhere (e.g. once the hub under test has its port). */
   setWebhookUrl(url: string | undefined): void;
@@ -132,6 +137,8 @@ export async function startWmsEmulator(options: WmsEmulatorOptions): Promise<Wms
     random,
     requests,
   });
+  const stock = new StockLevels(options.stock);
+  registerStockRoutes(app, stock);
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   log.info({ url: address, warehouse: options.warehouseId }, 'wms emulator listening');
 
@@ -142,6 +149,7 @@ export async function startWmsEmulator(options: WmsEmulatorOptions): Promise<Wms
     requests,
     deliveries,
     fulfilments: books,
+    stock,
     faults: faultControl,
     setWebhookUrl: (url) => {
       webhookUrl = url;

@@ -31,6 +31,7 @@ import {
 } from '../connectors/odoo/feeds/poll.js';
 import { startPeriodic, type Periodic } from './periodic.js';
 import { createWmsEventPoller } from '../connectors/wms/index.js';
+import { createSupplierStockPoller } from '../connectors/wms/stock-poller.js';
 import { createOmsRouter, routingRulesFromConfig } from '../oms/index.js';
 import { routingAvailability } from './routing-availability.js';
 
@@ -80,7 +81,7 @@ export function registerFlows(deps: {
   });
   registerCatalogue(runtime, { config, woo: (id) => connectors.woo(id), erp, log });
 
-  // Drop-ship suppliers keep no stock in the ERP; their feed is their own.
+  // Drop-ship suppliers keep no stock in the ERP; their feed is their own (`wms:<id>:stock`).
   const locations = config.warehouses.map((l) => l.id);
   const feedDeps = {
     erp,
@@ -102,6 +103,16 @@ export function registerFlows(deps: {
         log: log.child({ poller: `wms:${location.id}` }),
       });
       return { name: `wms:${location.id}`, intervalMs: 30_000, run: () => poller.pollOnce() };
+    }),
+    ...(config.dropship ?? []).map((supplier) => {
+      const poller = createSupplierStockPoller({
+        supplierId: supplier.id,
+        client: connectors.wms(supplier.id),
+        cursors: runtime.cursors,
+        publish: feedDeps.publish,
+      });
+      const intervalMs = (supplier.stockPollIntervalSeconds ?? 30) * 1000;
+      return { name: `wms:${supplier.id}:stock`, intervalMs, run: () => poller.pollOnce() };
     }),
     ...config.stores.map((store) => {
       const poller = createWooPoller({

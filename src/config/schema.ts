@@ -136,6 +136,8 @@ export const DropshipSchema = Type.Object(
     wms: WmsSchema,
     priority: Type.Optional(Type.Integer()),
     costPerShipment: Type.Optional(Type.String({ pattern: '^\\d+(\\.\\d+)?$' })),
+    /** How often the supplier's stock-level feed is read; default 30. */
+    stockPollIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );

@@ -152,6 +152,8 @@ export async function startDemoSystems(options: DemoSystemsOptions): Promise<Dem
         webhookUrl: `${options.hubUrl}/webhooks/wms/${id}`,
         clock: { pickMs: step, packMs: step, shipMs: step },
         seed: (options.seed ?? 1) + 100 + i,
+        // The supplier's own stock, published on its stock-level feed (the ERP has none of it).
+        ...(id === DEMO_DROPSHIP.id ? { stock: stockAt(id) } : {}),
         log,
       });
       return { id, emulator, webhookSecret };
@@ -229,6 +231,13 @@ export async function startDemoSystems(options: DemoSystemsOptions): Promise<Dem
       ]);
     },
   };
+}
+
+/** Units on hand at one location per SKU, from the catalogue. */
+function stockAt(location: string): Record<string, number> {
+  return Object.fromEntries(
+    allVariants().flatMap((v) => (v.stock[location] === undefined ? [] : [[v.sku, v.stock[location]]])),
+  );
 }
 
 /** The ERP owns products, prices and stock: every variant is a product with on-hand per location. */

@@ -72,6 +72,28 @@ const eventPageValidator = Compile(
   }),
 );
 
+const stockPageValidator = Compile(
+  Type.Object({
+    data: Type.Array(
+      Type.Object({
+        position: Type.Integer({ minimum: 1 }),
+        sku: Type.String({ minLength: 1 }),
+        onHand: Type.Integer(),
+        changedAt: Type.String(),
+      }),
+    ),
+    next: Type.Integer({ minimum: 0 }),
+    hasMore: Type.Boolean(),
+  }),
+);
+
+/** One page of a supplier's stock-level feed (`GET /v1/stock-levels`); same paging as events. */
+export interface WmsStockPage {
+  data: { position: number; sku: string; onHand: number; changedAt: string }[];
+  next: number;
+  hasMore: boolean;
+}
+
 /** One page of the WMS event feed; ask again with `after: next` while `hasMore`. */
 export interface WmsEventPage {
   data: WmsEvent[];
@@ -106,6 +128,8 @@ export interface WmsClient {
   receiveReturn(body: WmsReturnBody, idempotencyKey: string): Promise<WmsReturnReceipt>;
   /** The event feed after a position (0 = from the start): the same events the webhooks carry. */
   listEvents(after: number, limit?: number): Promise<WmsEventPage>;
+  /** The stock-level feed after a position (drop-ship suppliers publish their own stock). */
+  listStockLevels(after: number, limit?: number): Promise<WmsStockPage>;
 }
 
 interface Validator<T> {
@@ -193,5 +217,7 @@ export function createWmsClient(options: WmsClientOptions): WmsClient {
       required(await call('POST', '/v1/returns', returnValidator, body, key)),
     listEvents: async (after, limit = 100) =>
       required(await call('GET', `/v1/events?after=${after}&limit=${limit}`, eventPageValidator)),
+    listStockLevels: async (after, limit = 500) =>
+      required(await call('GET', `/v1/stock-levels?after=${after}&limit=${limit}`, stockPageValidator)),
   };
 }

@@ -84,6 +84,7 @@ export async function startInventoryWorld(
   const config = tune({
     ...base,
     erp: { ...base.erp, pollIntervalSeconds: 1 },
+    dropship: base.dropship?.map((d) => ({ ...d, stockPollIntervalSeconds: 1 })),
     inventory: { staleAfterSeconds: 3, pushIntervalMs: 100, fallback: 'last-known' },
     stores: base.stores.map((s) => ({ ...s, poll: { intervalSeconds: 3600 } })),
   });
