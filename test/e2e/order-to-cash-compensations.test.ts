@@ -5,6 +5,7 @@
  * the hub's reservation to the ERP's own.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { reservedQuantity } from '../../src/flows/inventory/reservation-ledger/index.js';
 import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
 import { SHOPPER, startE2e, type E2e } from './harness.js';
 
@@ -162,5 +163,41 @@ describe('order-to-cash end to end: line-level compensations', () => {
     ]);
     expect(reservedAt(env, 'TEE-M', 'WH/Stock')).toBe(1);
     expect(reservedAt(env, 'MUG', 'WH/Stock')).toBe(0);
+  });
+  it('counts the units of an order once in available-to-sell after Odoo confirms and reserves them', async () => {
+    env = await startE2e({
+      wmsStepMs: 60_000,
+      hubConfig: (c) => ({ ...c, erp: { ...c.erp, pollIntervalSeconds: 1 } }),
+    });
+    const order = env.woo.createOrder({ lineItems: [{ sku: 'TEE-M', quantity: 2 }], ...SHOPPER });
+    await env.waitFor(async () => (await env.saga(order.id))?.state === 'fulfilment_requested', {
+      what: 'fulfilment requested',
+    });
+    expect(reservedAt(env, 'TEE-M', 'WH/Stock')).toBe(2);
+    expect(await reservedQuantity(env.hub.store.db, 'TEE-M')).toBe(0);
+    const db = env.hub.store.db;
+    const figures = async () => ({
+      erpReserved: (
+        await db
+          .selectFrom('stock_positions')
+          .select('erp_reserved')
+          .where('sku', '=', 'TEE-M')
+          .where('location', '=', 'main')
+          .executeTakeFirst()
+      )?.erp_reserved,
+      available: (
+        (await (await fetch(`${env.hub.url}/v1/availability?store=eu&sku=TEE-M`)).json()) as {
+          items: { available: number }[];
+        }
+      ).items[0]?.available,
+    });
+    // 10,000 at each of main and east, 2 reserved by Odoo's delivery: 19,998 — not 19,996.
+    await env.waitFor(
+      async () => {
+        const now = await figures();
+        return Number(now.erpReserved) === 2 && Number(now.available) === 19_998;
+      },
+      { what: 'available-to-sell counting the order once' },
+    );
   });
 });

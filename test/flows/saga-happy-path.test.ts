@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reservedQuantity } from '../../src/flows/inventory/reservation-ledger/index.js';
+import { reservationsOf, reservedQuantity } from '../../src/flows/inventory/reservation-ledger/index.js';
 import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
 import { buildOrder } from './order-fixture.js';
 import { startSagaHarness, type SagaHarness } from './saga-harness.js';
@@ -26,7 +26,12 @@ describe('order-to-cash saga: happy path on the real runtime and SQLite', () => 
     expect(saga?.state).toBe('fulfilment_requested');
     expect(saga?.erp?.name).toBe('S00001');
     expect(h.erp.calls.filter((c) => c === 'registerOrder')).toHaveLength(1);
-    expect(await reservedQuantity(h.store.db, 'TEE-M', ['main'])).toBe(2);
+    // The ERP's confirmation reserved the units at main: the hub no longer counts them too.
+    expect(await reservedQuantity(h.store.db, 'TEE-M', ['main'])).toBe(0);
+    expect((await reservationsOf(h.store.db, 'order:eu:1001')).map((r) => [r.sku, r.status])).toEqual([
+      ['TEE-M', 'consumed'],
+      ['MUG', 'consumed'],
+    ]);
     const main = h.warehouses.get('main');
     expect(main?.created).toHaveLength(1);
     expect(main?.created[0]?.reference).toBe('WC-eu-1001/main/1');

@@ -59,6 +59,8 @@ export interface RoutingRecord {
   /** Lines given up on (cancelled per policy), with a refund requested. */
   cancelledLines: PlannedLine[];
   reasons: string[];
+  /** The location the ERP order ships from and reserves at (set at registration). */
+  erpLocation?: string;
 }
 
 export type FulfilmentStatus =

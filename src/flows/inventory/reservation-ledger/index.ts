@@ -8,11 +8,12 @@
  * import { reserve, release, consume, reservedQuantity } from './index.js';
  * await reserve(db, 'order:eu:1001', [{ lineId: '1', sku: 'TEE-M', location: 'main', quantity: 2 }]);
  * await reservedQuantity(db, 'TEE-M', ['main']); // 2
- * await consume(db, 'order:eu:1001');            // shipped: the ERP's figures include it now
+ * await consume(db, 'order:eu:1001');            // the ERP reserved or shipped it: its figures include it now
  * ```
  */
 export { reserve, type ReservationLine } from './reserve.js';
 export { release } from './release.js';
 export { consume } from './consume.js';
+export { retake } from './retake.js';
 export { reservedQuantity, reservationsOf } from './reserved-quantity.js';
 export type { ReservationStatus, ReservationsTable, ReservationTables } from './tables.js';

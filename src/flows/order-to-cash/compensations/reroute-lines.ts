@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type { BusinessError } from '../../../runtime/errors.js';
 import type { Database } from '../../../store/schema.js';
 import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
-import { release, reserve } from '../../inventory/reservation-ledger/index.js';
+import { consume, release, retake } from '../../inventory/reservation-ledger/index.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
 import { syncErpLines } from './sync-erp-lines.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
@@ -142,8 +142,21 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
     next = moveTo(next, 'shipped', now);
     events.push(sagaEvent(next, 'order.shipped', { shipments: next.shipments.length }));
   }
+  const erpLocation = saga.erp === undefined ? undefined : saga.routing?.erpLocation;
   const write = async (trx: Kysely<Database>) => {
-    await reserve(trx, saga.subject, moved, now);
+    // The ERP order reserves at its own warehouse; a line moved anywhere else is the hub's to hold again.
+    await retake(
+      trx,
+      saga.subject,
+      moved.filter((l) => l.location !== erpLocation),
+      now,
+    );
+    await consume(
+      trx,
+      saga.subject,
+      moved.filter((l) => l.location === erpLocation).map((l) => l.lineId),
+      now,
+    );
     await release(trx, saga.subject, cancelledIds, now);
   };
   if (refused !== undefined) {

@@ -1,11 +1,13 @@
 /**
- * Step `reserve`: holds the routed quantities in the hub's reservation ledger until the ERP
- * allocates them (shipment). A local write, committed with the state change; no external effect.
- * Compensation: release the order's open reservations.
+ * Step `reserve`: the routed units are held — by the ERP order for the lines at its warehouse
+ * (its confirmation reserved them), by the hub's reservation ledger for the rest until they ship.
+ * A local write, committed with the state change; no external effect. Compensation: release the
+ * order's open reservations.
  */
 import { makeEvent } from '../../../canonical/index.js';
 import { release, reserve } from '../../inventory/reservation-ledger/index.js';
 import { defineStep } from '../define-step.js';
+import { holders } from '../erp-held.js';
 import { moveTo } from '../run-step.js';
 import { partitionOf, ref, sagaEvent } from '../saga-events.js';
 
@@ -16,19 +18,21 @@ export const reserveStep = defineStep({
   invoke: async () => undefined,
   apply: (saga, _result, io) => {
     const now = io.deps.now();
-    const lines = (saga.routing?.assignments ?? []).flatMap((a) =>
-      a.lines.map((l) => ({ ...l, location: a.location })),
-    );
+    const { erp, hub } = holders(saga);
+    const lines = [...erp, ...hub];
+    const listed = (held: typeof lines) =>
+      held.map((l) => `${l.quantity}× ${l.sku} at ${l.location}`).join(', ') || 'nothing';
     return {
       saga: moveTo(saga, 'reserved', now),
       timeline: [
         {
           kind: 'effect',
           system: 'hub',
-          summary: `Reserved ${lines.map((l) => `${l.quantity}× ${l.sku} at ${l.location}`).join(', ') || 'nothing'}`,
+          summary: `Reserved: ${listed(erp)} by the ERP order; ${listed(hub)} by the hub`,
         },
       ],
-      write: (trx) => reserve(trx, saga.subject, lines, now),
+      // Only what the ERP does not hold itself; a redelivery never re-opens a consumed line.
+      write: (trx) => reserve(trx, saga.subject, hub, now),
       events:
         lines.length === 0
           ? [sagaEvent(saga, 'order.advance', { after: 'reserve' })]

@@ -2,11 +2,14 @@
  * Step `route`: asks the router (the OMS) which location ships each line. The plan is recorded
  * once in the effect ledger, so a retry does not re-decide on changed stock figures. Lines the
  * rules cancel outright (no location can serve them, policy `cancel-line`) get the same channel
- * refund as a line cancelled later, and are left off the ERP order at registration.
+ * refund as a line cancelled later, and are left off the ERP order at registration. The routed
+ * units are held in the hub's reservation ledger from here until the ERP reserves them.
  */
 import { makeEvent } from '../../../canonical/index.js';
 import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
+import { reserve } from '../../inventory/reservation-ledger/index.js';
 import { defineStep } from '../define-step.js';
+import { reservationLines } from '../erp-held.js';
 import { moveTo } from '../run-step.js';
 import { partitionOf, ref } from '../saga-events.js';
 import type { PlannedLine, RoutingRecord } from '../saga-state.js';
@@ -36,8 +39,11 @@ export const routeStep = defineStep({
       reasons: plan.reasons,
       cancelledLines: plan.cancelledLines ?? [],
     };
-    const routed = { ...moveTo(saga, 'routed', io.deps.now()), routing };
+    const now = io.deps.now();
+    const routed = { ...moveTo(saga, 'routed', now), routing };
     return {
+      // The order is accepted and its locations chosen: the hub holds the units until the ERP does.
+      write: (trx) => reserve(trx, saga.subject, reservationLines(plan.assignments), now),
       saga: refund === undefined ? routed : { ...routed, amounts: withRefund(saga.amounts, refund.amount) },
       timeline: [
         ...plan.reasons.map((reason) => ({

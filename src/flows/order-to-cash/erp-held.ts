@@ -1,0 +1,35 @@
+/**
+ * Who holds an order's routed units: the hub from routing until the ERP confirms the order, then
+ * the ERP for the lines at the warehouse its order ships from (Odoo's confirmation reserves them
+ * there, `stock.quant.reserved_quantity`), so the hub's hold on those lines ends at registration
+ * and available-to-sell never counts them twice. Lines at other locations (a split, a reroute, a
+ * drop-ship supplier) stay held by the hub until they ship.
+ *
+ * @example
+ * ```ts
+ * const { erp, hub } = holders(saga); // after registration: erp = lines at routing.erpLocation
+ * ```
+ */
+import type { ReservationLine } from '../inventory/reservation-ledger/index.js';
+import type { SagaConfig } from './ports.js';
+import type { Assignment, SagaOrder } from './saga-state.js';
+
+/** The warehouse the ERP order ships from: the first assignment's, when it is an ERP warehouse. */
+export function erpWarehouseOf(saga: SagaOrder, config: SagaConfig): string | undefined {
+  const first = saga.routing?.assignments[0]?.location;
+  return config.warehouses.some((w) => w.id === first) ? first : undefined;
+}
+
+export function reservationLines(assignments: readonly Assignment[]): ReservationLine[] {
+  return assignments.flatMap((a) => a.lines.map((l) => ({ ...l, location: a.location })));
+}
+
+/** The routed lines split by who holds them now. */
+export function holders(saga: SagaOrder): { erp: ReservationLine[]; hub: ReservationLine[] } {
+  const lines = reservationLines(saga.routing?.assignments ?? []);
+  const at = saga.erp === undefined ? undefined : saga.routing?.erpLocation;
+  return {
+    erp: lines.filter((l) => l.location === at),
+    hub: lines.filter((l) => l.location !== at),
+  };
+}
