@@ -1,8 +1,9 @@
 /**
  * Step `register`: creates (or finds, by the channel's reference) the sales order in the ERP and
  * confirms it. Lines the routing cancelled (and refunded) are left off the ERP order. The ERP's
- * confirmation reserves the lines at its warehouse, so the hub's hold on them is consumed. Compensation: cancel the ERP order. An ERP refusal (BusinessError) parks the order
- * with the ERP's own message.
+ * confirmation reserves the lines at its warehouse, so the hub's hold on them is consumed.
+ * Compensation: cancel the ERP order. An ERP refusal (BusinessError) parks the order with the
+ * ERP's own message.
  */
 import { makeEvent } from '../../../canonical/index.js';
 import type { RegisterOrderOptions, RegisteredOrder } from '../../../connectors/erp.js';

@@ -1,9 +1,9 @@
 /**
  * Step `settle`: registers the channel's payment against the ERP invoice and reconciles — the
  * invoice total must equal what the customer paid to the cent, less what the hub refunded for
- * lines it cancelled (those units were taken off the ERP order, so they are never invoiced). Orders still unpaid (cash on
- * delivery) wait in `invoiced` until an `order.updated` shows the payment. A variance parks the
- * order for finance with both figures.
+ * lines it cancelled (those units were taken off the ERP order, so they are never invoiced).
+ * Orders still unpaid (cash on delivery) wait in `invoiced` until an `order.updated` shows the
+ * payment. A variance parks the order for finance with both figures.
  */
 import { compare, makeEvent, money, sub, type Money } from '../../../canonical/index.js';
 import { defineStep } from '../define-step.js';
