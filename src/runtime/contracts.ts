@@ -48,8 +48,12 @@ export interface InboundMessage {
    * Optional monotonic version of the resource's state (e.g. WooCommerce `date_modified_gmt`).
    * If a message with a greater-or-equal version for the same `key` was already accepted, this one
    * is acknowledged as `stale` and not processed: an older state never overwrites a newer one.
+   *
+   * `tag` (lower-case `[a-z0-9.:-]`, e.g. a content hash) tells apart different states stamped
+   * with the same `value` (sources that stamp to the second): an equal value is then accepted,
+   * in arrival order, when its tag was not yet seen at that value, and stale when it was.
    */
-  version?: { key: string; value: string };
+  version?: { key: string; value: string; tag?: string };
 }
 
 export type AcceptResult =

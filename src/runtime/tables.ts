@@ -57,6 +57,8 @@ export interface InboxTable {
 export interface ResourceVersionsTable {
   key: string;
   version: string;
+  /** Tags of the states accepted at `version`, space-separated, newest last (bounded). */
+  tags: Generated<string>;
   updated_at: string;
 }
 

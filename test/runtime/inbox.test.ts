@@ -82,6 +82,32 @@ describe.each(DIALECTS)('inbox on %s', (dialect) => {
     expect(results.map((r) => r.status)).toEqual(['accepted', 'stale', 'accepted', 'stale', 'accepted']);
   });
 
+  it('accepts a different state with an equal version by its tag, in arrival order, and refuses a re-sent one', async () => {
+    const runtime = h.runtime();
+    const v = (value: string, tag?: string) =>
+      inbound({ version: { key: 'order:eu:9', value, ...(tag === undefined ? {} : { tag }) } });
+    const status = async (value: string, tag?: string) => (await runtime.inbox.accept(v(value, tag))).status;
+    expect(await status('2026-01-02T10:00:00', 'aa')).toBe('accepted');
+    expect(await status('2026-01-02T10:00:00', 'bb')).toBe('accepted');
+    expect(await status('2026-01-02T10:00:00', 'aa')).toBe('stale');
+    expect(await status('2026-01-02T10:00:00', 'bb')).toBe('stale');
+    expect(await status('2026-01-02T10:00:00')).toBe('stale');
+    expect(await status('2026-01-01T10:00:00', 'cc')).toBe('stale');
+    // A newer version starts a fresh list: a tag seen at the old version is new here.
+    expect(await status('2026-01-03T10:00:00', 'cc')).toBe('accepted');
+    expect(await status('2026-01-03T10:00:00', 'aa')).toBe('accepted');
+    expect(await status('2026-01-03T10:00:00', 'cc')).toBe('stale');
+
+    // Inside one group-commit batch the same rule holds message by message.
+    const batch = await Promise.all(
+      ['x1', 'x2', 'x1', 'x3'].map((tag) => runtime.inbox.accept(v('2026-01-04T10:00:00', tag))),
+    );
+    expect(batch.map((r) => r.status)).toEqual(['accepted', 'accepted', 'stale', 'accepted']);
+    await expect(runtime.inbox.accept(v('2026-01-05T10:00:00', 'Not Valid'))).rejects.toMatchObject({
+      code: 'invalid_message',
+    });
+  });
+
   it('refuses a malformed message alone, without failing the batch it would have joined', async () => {
     const runtime = h.runtime();
     const good = runtime.inbox.accept(inbound());

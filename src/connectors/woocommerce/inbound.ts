@@ -6,9 +6,9 @@
  * @example
  * ```ts
  * const message = inboundFor('eu', 'order', '{"id":7,"date_modified_gmt":"2026-01-01T10:00:00","refunds":[]}', {
- *   dedupeKey: 'poll:7:2026-01-01T10:00:00',
+ *   dedupeKey: 'd-1',
  * });
- * message.version; // { key: 'woocommerce:eu:order:7', value: '2026-01-01T10:00:00|r0000' }
+ * message.version; // { key: 'woocommerce:eu:order:7', value: '2026-01-01T10:00:00|r0000', tag: '<16 hex of sha256(body)>' }
  * ```
  */
 import { createHash } from 'node:crypto';
@@ -73,6 +73,19 @@ export function versionValue(stamp: RecordStamp): string | undefined {
     : `${stamp.modifiedGmt}|r${String(stamp.refundCount).padStart(4, '0')}`;
 }
 
+/**
+ * sha256 of the record as `JSON.stringify` writes it: one state gives the same hash whether it came
+ * as a webhook's PHP-escaped bytes (`\/`, `\u00e9`) or as the REST API's answer to a poll.
+ */
+export const contentHash = (record: unknown): string => sha256Hex(JSON.stringify(record));
+
+/**
+ * The version tag: WooCommerce stamps modifications to the second, so two different states of one
+ * record can share a version; the content hash tells them apart (the inbox accepts an equal
+ * version with an unseen tag, in arrival order). 64 bits are plenty among one record's states.
+ */
+export const versionTag = (hash: string): string => hash.slice(0, 16);
+
 export function inboundFor(
   storeId: string,
   resource: WooResource,
@@ -82,6 +95,8 @@ export function inboundFor(
     stamp?: RecordStamp;
     headers?: Record<string, string>;
     correlationId?: string;
+    /** `contentHash` of the parsed body when the caller has it already. */
+    contentHash?: string;
   },
 ): InboundMessage {
   const stamp = options.stamp ?? stampOf(JSON.parse(body));
@@ -99,6 +114,32 @@ export function inboundFor(
     ...(options.correlationId === undefined ? {} : { correlationId: options.correlationId }),
     ...(version === undefined
       ? {}
-      : { version: { key: `${wooSource(storeId)}:${resource}:${stamp.id}`, value: version } }),
+      : {
+          version: {
+            key: `${wooSource(storeId)}:${resource}:${stamp.id}`,
+            value: version,
+            tag: versionTag(options.contentHash ?? contentHash(JSON.parse(body))),
+          },
+        }),
   };
+}
+
+/**
+ * A record read from the REST API (poller, backfill). Its key `poll:<id>:<date_modified_gmt>:<tag>`
+ * collapses re-reads of one state, while a different state in the same second is a new message.
+ */
+export function polledInbound(
+  storeId: string,
+  resource: WooResource,
+  item: unknown,
+  stamp: RecordStamp,
+): InboundMessage {
+  const body = JSON.stringify(item);
+  const hash = sha256Hex(body); // = contentHash(item), without serialising twice
+  return inboundFor(storeId, resource, body, {
+    dedupeKey: `poll:${stamp.id}:${stamp.modifiedGmt ?? 'none'}:${versionTag(hash)}`,
+    stamp,
+    contentHash: hash,
+    headers: { [VIA_HEADER]: 'poll' },
+  });
 }

@@ -20,7 +20,7 @@
 import type { Logger } from 'pino';
 import type { AcceptResult, Cursors, Inbox } from '../../runtime/contracts.js';
 import type { WooClient } from './client.js';
-import { inboundFor, stampOf, VIA_HEADER, type WooResource } from './inbound.js';
+import { polledInbound, stampOf, type WooResource } from './inbound.js';
 import { MAX_PER_PAGE } from './pagination.js';
 import type { WooStoreConfig } from './types.js';
 
@@ -105,17 +105,11 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
         const key = `${stamp.id}:${stamp.modifiedGmt}`;
         if (fed.has(key)) return [];
         fed.add(key);
-        return [{ item, stamp, key }];
+        return [{ item, stamp }];
       });
       const results = await Promise.all(
-        fresh.map(({ item, stamp, key }) =>
-          options.inbox.accept(
-            inboundFor(options.store.id, RESOURCE[collection], JSON.stringify(item), {
-              dedupeKey: `poll:${key}`,
-              stamp,
-              headers: { [VIA_HEADER]: 'poll' },
-            }),
-          ),
+        fresh.map(({ item, stamp }) =>
+          options.inbox.accept(polledInbound(options.store.id, RESOURCE[collection], item, stamp)),
         ),
       );
       count(report, results);

@@ -6,9 +6,9 @@
  * Both the Fastify route (`webhooks.ts`) and the lean node:http path (`webhook-fast-path.ts`) call
  * it, so they cannot drift apart.
  *
- * Dedupe: the delivery id is not unique per event, so the key is `<delivery id>:<sha256(body)>`,
- * and the inbox's version rule (`woocommerce:<store>:<resource>:<id>` → `date_modified_gmt`)
- * collapses re-sent identical states and refuses older ones.
+ * Dedupe: the delivery id is not unique per event, so the key is `<delivery id>:<content hash>`,
+ * and the inbox's version rule (`woocommerce:<store>:<resource>:<id>` → `date_modified_gmt`,
+ * tagged with the content hash) collapses re-sent identical states and refuses older ones.
  *
  * @example
  * ```ts
@@ -22,7 +22,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Inbox } from '../../runtime/contracts.js';
 import { problem, type Problem } from '../../api/problem.js';
-import { inboundFor, isWooResource, sha256Hex, stampOf } from './inbound.js';
+import { contentHash, inboundFor, isWooResource, stampOf } from './inbound.js';
 import { createWooSignatureCheck } from './signature.js';
 import { webhookMetrics } from './webhook-metrics.js';
 import type { WooStoreConfig } from './types.js';
@@ -163,10 +163,13 @@ export function createWooWebhookIngest(
       if (value !== undefined) forwarded[name] = value;
     }
     const deliveryId = header(headers, 'x-wc-webhook-delivery-id') ?? 'none';
+    // Of the content, not the raw bytes: a poll of the same state then carries the same version tag.
+    const hash = contentHash(payload);
     try {
       const result = await options.inbox.accept(
         inboundFor(storeId, resource, text, {
-          dedupeKey: `${deliveryId}:${sha256Hex(raw)}`,
+          dedupeKey: `${deliveryId}:${hash}`,
+          contentHash: hash,
           stamp,
           headers: forwarded,
           // The request id is the caller's x-correlation-id when it sent one: the chain keeps it.

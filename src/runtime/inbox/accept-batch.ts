@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AcceptResult, InboundMessage, Trx } from '../contracts.js';
 import type { EventRecord } from '../events/event-record.js';
 import type { InboxTable } from '../tables.js';
@@ -11,8 +12,9 @@ import { INBOUND_DATA } from '../events/load-events.js';
  * - `duplicate` when (source, dedupe key) was seen — by the unique index, so concurrent batches
  *   and processes agree;
  * - `stale` when its version is not greater than the greatest accepted for the same resource key
- *   (versions compare as text: use fixed-width values such as ISO-8601 UTC times); the raw message
- *   is kept with status `stale` but not processed;
+ *   (versions compare as text: use fixed-width values such as ISO-8601 UTC times) — or is equal and
+ *   has no tag, or a tag already accepted at that version; the raw message is kept with status
+ *   `stale` but not processed;
  * - `accepted` otherwise: it becomes an event of its `type` (same id), data `{ body, headers }`
  *   (read from the inbox row, not copied: see `loadEvents`), handed to `append` to fan out in the
  *   same transaction.
@@ -47,7 +49,7 @@ export async function acceptBatch(
     for (const r of returned) inserted.add(r.id);
   }
 
-  const versioned: { index: number; version: { key: string; value: string } }[] = [];
+  const versioned: { index: number; version: NonNullable<InboundMessage['version']> }[] = [];
   for (const [i, message] of messages.entries()) {
     if (message.version && inserted.has((rows[i] as InboxTable).id))
       versioned.push({ index: i, version: message.version });
@@ -100,15 +102,21 @@ export async function acceptBatch(
 }
 
 /**
- * Records each version that is newer than the one stored for its key, in arrival order, and returns
- * the indexes of the messages whose version was not newer (stale). One multi-row upsert per round
- * instead of one statement per message: round n holds the n-th message of each key, so a key never
- * appears twice in one statement (PostgreSQL refuses that) and a later message of the same key is
- * compared with what the earlier one left.
+ * Bounds one resource's tag list (~240 content hashes of 16 characters). Past it the list restarts,
+ * so a re-send of a state older than that many same-version states would be accepted again.
+ */
+const MAX_TAGS_LENGTH = 4096;
+
+/**
+ * Records each version that is newer than the one stored for its key (or equal, with a tag not
+ * seen at it), in arrival order, and returns the indexes of the messages that were not (stale).
+ * One multi-row upsert per round instead of one statement per message: round n holds the n-th
+ * message of each key, so a key never appears twice in one statement (PostgreSQL refuses that)
+ * and a later message of the same key is compared with what the earlier one left.
  */
 async function advanceVersions(
   trx: Trx,
-  versioned: readonly { index: number; version: { key: string; value: string } }[],
+  versioned: readonly { index: number; version: NonNullable<InboundMessage['version']> }[],
   at: string,
 ): Promise<Set<number>> {
   const rounds: (typeof versioned)[number][][] = [];
@@ -123,15 +131,41 @@ async function advanceVersions(
     for (const part of chunk(round)) {
       const advanced = await trx
         .insertInto('resource_versions')
-        .values(part.map(({ version }) => ({ key: version.key, version: version.value, updated_at: at })))
+        .values(
+          part.map(({ version }) => ({
+            key: version.key,
+            version: version.value,
+            tags: version.tag ?? '',
+            updated_at: at,
+          })),
+        )
         .onConflict((oc) =>
           oc
             .column('key')
-            .doUpdateSet((eb) => ({
-              version: eb.ref('excluded.version'),
-              updated_at: eb.ref('excluded.updated_at'),
-            }))
-            .whereRef('resource_versions.version', '<', 'excluded.version'),
+            .doUpdateSet({
+              version: sql.ref('excluded.version'),
+              // Same version: add the tag; a list grown past MAX_TAGS_LENGTH restarts from this tag.
+              tags: sql<string>`case
+                when resource_versions.version = excluded.version
+                  and length(resource_versions.tags) < ${sql.lit(MAX_TAGS_LENGTH)}
+                then resource_versions.tags || ' ' || excluded.tags
+                else excluded.tags end`,
+              updated_at: sql.ref('excluded.updated_at'),
+            })
+            .where((eb) =>
+              eb.or([
+                eb('resource_versions.version', '<', eb.ref('excluded.version')),
+                eb.and([
+                  eb('resource_versions.version', '=', eb.ref('excluded.version')),
+                  eb('excluded.tags', '<>', ''),
+                  eb(
+                    sql<string>`' ' || resource_versions.tags || ' '`,
+                    'not like',
+                    sql<string>`'% ' || excluded.tags || ' %'`,
+                  ),
+                ]),
+              ]),
+            ),
         )
         .returning('key')
         .execute();

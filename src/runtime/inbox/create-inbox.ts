@@ -49,6 +49,8 @@ export function createInbox(deps: InboxDeps): Inbox & { flushed(): Promise<void>
 }
 
 const REQUIRED = ['source', 'dedupeKey', 'type', 'partitionKey', 'subject'] as const;
+/** No spaces (the separator in `resource_versions.tags`), no LIKE wildcards, one letter case. */
+const VERSION_TAG = /^[a-z0-9.:-]{1,128}$/;
 
 /** A connector bug must fail its own call, not the whole group-commit batch it would join. */
 function invalid(message: InboundMessage): PermanentError | undefined {
@@ -64,6 +66,11 @@ function invalid(message: InboundMessage): PermanentError | undefined {
     (typeof message.version.key !== 'string' || typeof message.version.value !== 'string')
   ) {
     return new PermanentError('inbound message version needs a key and a text value', {
+      code: 'invalid_message',
+    });
+  }
+  if (message.version?.tag !== undefined && !VERSION_TAG.test(message.version.tag)) {
+    return new PermanentError('inbound message version tag must be 1-128 of [a-z0-9.:-]', {
       code: 'invalid_message',
     });
   }

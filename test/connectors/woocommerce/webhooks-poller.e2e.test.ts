@@ -22,14 +22,26 @@ let hub: Hub;
 let api: FastifyInstance;
 let woo: WooEmulator;
 let client: WooClient;
+let hubUrl: string;
 
-/** Every emulator modification gets its own second: WooCommerce stamps `date_modified` per second. */
-function steppingClock(): () => Date {
+/**
+ * Every emulator modification gets its own second (WooCommerce stamps `date_modified` per second),
+ * unless the test holds the clock to make several modifications within one second.
+ */
+function steppingClock(): { now: () => Date; hold(held: boolean): void } {
   let t = Math.floor(Date.now() / 1000) * 1000;
-  return () => new Date((t += 1000));
+  let holding = false;
+  return {
+    now: () => new Date(holding ? t : (t += 1000)),
+    hold: (held) => {
+      holding = held;
+    },
+  };
 }
+let clock: ReturnType<typeof steppingClock>;
 
 beforeEach(async () => {
+  clock = steppingClock();
   hub = await openHub({ stores: [{ id: 'eu', currency: 'EUR' }], clients: () => client });
   api = await buildServer({
     log: silentLogger(),
@@ -42,13 +54,13 @@ beforeEach(async () => {
     ],
   });
   await api.listen({ port: 0, host: '127.0.0.1' });
-  const hubUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+  hubUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
   woo = await startWooEmulator({
     storeId: 'eu',
     webhookSecret: WEBHOOK_SECRET,
     webhookUrl: `${hubUrl}/webhooks/woocommerce/eu`,
     currency: 'EUR',
-    clock: steppingClock(),
+    clock: clock.now,
   });
   client = new WooClient({
     store: { id: 'eu', url: woo.url, consumerKey: 'ck_x', consumerSecret: 'cs_x' },
@@ -118,6 +130,39 @@ describe('webhooks and poller against the emulator', () => {
     });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: 'stale' });
+    await hub.runtime.idle();
+    expect(statusesPublished().at(-1)).toBe('completed');
+  });
+
+  it('two states of one order within the same second: both applied in order, a re-send of the first is stale', async () => {
+    const order = woo.createOrder({ lineItems: [{ sku: 'TEE', quantity: 1 }] });
+    await settle();
+    clock.hold(true);
+    woo.updateOrder(order.id, { status: 'on-hold' });
+    const first = woo.getOrder(order.id);
+    // Delivered before the next change (WooCommerce builds the payload when it delivers).
+    await settle();
+    woo.updateOrder(order.id, { status: 'completed' });
+    clock.hold(false);
+    await settle();
+    expect(woo.getOrder(order.id)?.date_modified_gmt).toBe(first?.date_modified_gmt);
+    expect(statusesPublished().slice(1)).toEqual(['on-hold', 'completed']);
+
+    // The first state delivered again (another delivery id), over HTTP: acknowledged, not applied.
+    const body = JSON.stringify(first).replace(/\//g, '\\/');
+    const res = await fetch(`${hubUrl}/webhooks/woocommerce/eu`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-wc-webhook-topic': 'order.updated',
+        'x-wc-webhook-resource': 'order',
+        'x-wc-webhook-delivery-id': 'late-first-state',
+        'x-wc-webhook-signature': signWooPayload(body, WEBHOOK_SECRET),
+      },
+      body,
+    });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ status: 'stale' });
     await hub.runtime.idle();
     expect(statusesPublished().at(-1)).toBe('completed');
   });

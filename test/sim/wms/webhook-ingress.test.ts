@@ -45,6 +45,8 @@ describe('WMS webhooks into the hub inbox', () => {
       '0001-create-runtime-tables':
         await import('../../../src/store/migrations/0001-create-runtime-tables.js'),
       '0002-add-delivery-acked': await import('../../../src/store/migrations/0002-add-delivery-acked.js'),
+      '0003-add-resource-version-tags':
+        await import('../../../src/store/migrations/0003-add-resource-version-tags.js'),
     });
     runtime = createRuntime({
       db: store.db,

@@ -13,7 +13,7 @@
  */
 import type { Cursors, Inbox } from '../../../runtime/contracts.js';
 import type { WooClient } from '../client.js';
-import { inboundFor, stampOf, VIA_HEADER, type WooResource } from '../inbound.js';
+import { polledInbound, stampOf, type WooResource } from '../inbound.js';
 import type { WooStoreConfig } from '../types.js';
 import type { Progress } from './progress.js';
 
@@ -141,13 +141,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillReport
     report.skipped += page.items.length - fresh.length;
     const results = await Promise.all(
       fresh.map(({ item, stamp }) =>
-        options.inbox.accept(
-          inboundFor(options.store.id, RESOURCE[options.collection], JSON.stringify(item), {
-            dedupeKey: `poll:${stamp.id}:${stamp.modifiedGmt ?? 'none'}`,
-            stamp,
-            headers: { [VIA_HEADER]: 'poll' },
-          }),
-        ),
+        options.inbox.accept(polledInbound(options.store.id, RESOURCE[options.collection], item, stamp)),
       ),
     );
     for (const r of results) report[r.status] += 1;
