@@ -214,6 +214,8 @@ export async function startDemoSystems(options: DemoSystemsOptions): Promise<Dem
       log: { level: 'warn' },
     }),
     async connectWebhooks(hub) {
+      // The hub's own address, not the configured one: with `--port 0` only the hub knows its port.
+      for (const w of warehouses) w.emulator.setWebhookUrl(`${hub.url}/webhooks/wms/${w.id}`);
       for (const store of stores) {
         await syncWebhooks({
           storeId: store.spec.id,
