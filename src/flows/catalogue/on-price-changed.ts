@@ -10,7 +10,7 @@ import { PermanentError } from '../../runtime/errors.js';
 import type { Database } from '../../store/schema.js';
 import { isOwner, type Owner } from './owners.js';
 import { priceDiffers } from './price-differs.js';
-import { pushPrice, type WooCataloguePort } from './push-price.js';
+import { pushPrice, storeRegularPrice, type WooCataloguePort } from './push-price.js';
 import { recordPrice } from './record-price.js';
 import { priceForStore } from './store-price.js';
 
@@ -25,6 +25,32 @@ export interface PriceFlowDeps {
 
 const ownerPrices = (db: Kysely<Database>, sku: string) =>
   db.selectFrom('catalogue_prices').selectAll().where('sku', '=', sku).execute();
+
+/**
+ * The owner's price with its regular price in the list's currency (the sale's). An ERP with a
+ * promotion but no regular price in a foreign-currency list reports its own list price in its own
+ * currency: never sell at that amount in another currency — keep the regular price the hub holds
+ * for the list, else the one the list's first store shows.
+ */
+async function inListCurrency(
+  db: Kysely<Database>,
+  deps: PriceFlowDeps,
+  price: Price,
+): Promise<Price | undefined> {
+  const currency = price.sale?.currency ?? price.regular.currency;
+  if (price.regular.currency === currency) return price;
+  const held = (await ownerPrices(db, price.sku)).find(
+    (r) => r.price_list === price.priceList && r.currency === currency,
+  );
+  let amount = held?.regular;
+  for (const store of deps.stores) {
+    if (amount !== undefined) break;
+    const sells =
+      store.pricelist === undefined ? store.currency === currency : store.pricelist === price.priceList;
+    if (sells) amount = await storeRegularPrice(db, deps.woo(store.id), store.id, price.sku);
+  }
+  return amount === undefined ? undefined : { ...price, regular: { currency, amount } };
+}
 
 /**
  * Consumer `catalogue` of `price.changed`. From the owner: stored, then written to every store
@@ -45,9 +71,11 @@ export function onPriceChanged(deps: PriceFlowDeps): Handler {
         code: 'invalid_event',
         system: ctx.message.source,
       });
-    const { source, price } = data as { source: string; price: Price };
-    const subject = productSubject(price.sku);
+    const { source, price: reported } = data as { source: string; price: Price };
+    const subject = productSubject(reported.sku);
     if (isOwner(deps.owner, source)) {
+      const price = await inListCurrency(ctx.db, deps, reported);
+      if (!price) return; // no store sells at this list, or none lists the SKU
       const row = await recordPrice(ctx.db, price, source);
       const rows = await ownerPrices(ctx.db, price.sku);
       for (const store of deps.stores) {
@@ -66,6 +94,7 @@ export function onPriceChanged(deps: PriceFlowDeps): Handler {
       return;
     }
     if (!source.startsWith('woocommerce:')) return;
+    const price = reported;
     const store = deps.stores.find((s) => s.id === source.slice('woocommerce:'.length));
     const owned = store ? priceForStore(await ownerPrices(ctx.db, price.sku), store) : undefined;
     if (!store || !owned) return; // nothing owned to defend yet

@@ -21,6 +21,19 @@ export async function wooResource(
   return ref.parentId > 0 ? `products/${ref.parentId}/variations/${ref.wooId}` : `products/${ref.wooId}`;
 }
 
+/** The regular price a store shows for a SKU now; undefined when it does not list it. */
+export async function storeRegularPrice(
+  db: Kysely<Database>,
+  client: WooCataloguePort,
+  storeId: string,
+  sku: string,
+): Promise<string | undefined> {
+  const resource = await wooResource(db, client, storeId, sku);
+  if (!resource) return undefined;
+  const product = await client.get<{ regular_price?: string }>(resource);
+  return product.regular_price || undefined;
+}
+
 /**
  * Writes the owner's price (regular, sale and its GMT schedule) to one store's product or
  * variation. Absolute values: sending twice is harmless. Returns false when the store does not

@@ -1,7 +1,7 @@
 /**
  * Product master and price feeds. Products: `product.product` rows with a SKU (archived ones
  * included, they become `archived`). Prices: `product.pricelist.item` fixed prices per variant or
- * template — an item with a date range is a sale price over the product's list price.
+ * template, each change re-read as the variant's whole price in that pricelist (see `priceOf`).
  *
  * @example
  * ```ts
@@ -73,6 +73,62 @@ export async function readProductChanges(
   return { changes: page.rows.map(productFromRow), cursor: page.cursor };
 }
 
+/** Whether a fixed item applies to a variant: its own, else its template's. */
+const appliesTo = (item: OdooRecord, variant: OdooRecord) =>
+  m2oId(item.product_id) !== undefined
+    ? m2oId(item.product_id) === variant.id
+    : m2oId(item.product_tmpl_id) === m2oId(variant.product_tmpl_id);
+
+/**
+ * One variant's price in one pricelist, from all of that pricelist's fixed items for it: the
+ * undated item is the regular price (a variant's own before its template's); a dated one is the
+ * sale. Without an undated item the regular price is the product's list price,
+ * in the company's currency — which, for a pricelist in another currency, the catalogue flow
+ * replaces with the store's own regular price rather than sell at a foreign amount.
+ */
+function priceOf(
+  variant: OdooRecord,
+  items: readonly OdooRecord[],
+  listCurrency: string,
+  companyCurrency: string,
+  now: string,
+): Price {
+  const mine = items
+    .filter((i) => appliesTo(i, variant) && (Number(i.min_quantity) || 0) <= 1)
+    .sort((a, b) => Number(m2oId(a.product_id) === undefined) - Number(m2oId(b.product_id) === undefined));
+  const amount = (item: OdooRecord) => dec(Number(item.fixed_price) || 0).toFixed(2);
+  const regularItem = mine.find((i) => !odooDateTimeToIso(i.date_start) && !odooDateTimeToIso(i.date_end));
+  // The promotion running now or next; else the last one (its schedule keeps it from applying).
+  const dated = mine.filter((i) => odooDateTimeToIso(i.date_start) || odooDateTimeToIso(i.date_end));
+  const end = (i: OdooRecord) => odooDateTimeToIso(i.date_end) ?? '9999';
+  const start = (i: OdooRecord) => odooDateTimeToIso(i.date_start) ?? '';
+  const saleItem =
+    dated.filter((i) => end(i) > now).sort((a, b) => start(a).localeCompare(start(b)))[0] ??
+    dated.sort((a, b) => end(b).localeCompare(end(a)))[0];
+  const price: Price = {
+    sku: String(variant.default_code),
+    priceList: String(m2oId(mine[0]?.pricelist_id) ?? m2oName(mine[0]?.pricelist_id)),
+    regular: regularItem
+      ? { currency: listCurrency, amount: amount(regularItem) }
+      : { currency: companyCurrency, amount: dec(Number(variant.lst_price) || 0).toFixed(2) },
+    includesTax: false,
+  };
+  if (saleItem) {
+    price.sale = { currency: listCurrency, amount: amount(saleItem) };
+    const from = odooDateTimeToIso(saleItem.date_start);
+    const to = odooDateTimeToIso(saleItem.date_end);
+    if (from) price.saleFrom = from;
+    if (to) price.saleTo = to;
+  }
+  const modified = mine
+    .map((i) => odooDateTimeToIso(i.write_date))
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
+  if (modified) price.modifiedAt = modified;
+  return price;
+}
+
 export async function readPriceChanges(
   ctx: OdooContext,
   cursor: string | undefined,
@@ -102,31 +158,39 @@ export async function readPriceChanges(
     [...domain, ['default_code', '!=', false]],
     ['default_code', 'lst_price', 'product_tmpl_id'],
   );
-  const changes: Price[] = [];
+  // A changed item changes its variant's whole price in its pricelist: read that pricelist's other
+  // fixed items (a regular price change keeps a running promotion; a promotion keeps the regular).
+  const pricelistIds = [
+    ...new Set(page.rows.map((r) => m2oId(r.pricelist_id)).filter((id) => id !== undefined)),
+  ];
+  const [siblings, templates] = await Promise.all([
+    ctx.client.searchRead(
+      'product.pricelist.item',
+      [
+        ['compute_price', '=', 'fixed'],
+        ['pricelist_id', 'in', pricelistIds],
+      ],
+      ITEM_FIELDS,
+    ),
+    ctx.client.searchRead(
+      'product.template',
+      [['id', 'in', [...new Set(variants.map((v) => m2oId(v.product_tmpl_id)))]]],
+      ['currency_id'],
+    ),
+  ]);
+  const companyCurrency = m2oName(templates[0]?.currency_id) ?? 'EUR';
+  const now = new Date().toISOString();
+  const changes = new Map<string, Price>();
   for (const item of page.rows) {
-    const productId = m2oId(item.product_id);
-    const templateId = m2oId(item.product_tmpl_id);
-    const targets = variants.filter((v) =>
-      productId !== undefined ? v.id === productId : m2oId(v.product_tmpl_id) === templateId,
-    );
-    const currency = m2oName(item.currency_id) ?? 'EUR';
-    for (const variant of targets) {
-      const fixed = { currency, amount: dec(Number(item.fixed_price) || 0).toFixed(2) };
-      const from = odooDateTimeToIso(item.date_start);
-      const to = odooDateTimeToIso(item.date_end);
-      const price: Price = {
-        sku: String(variant.default_code),
-        priceList: String(m2oId(item.pricelist_id) ?? m2oName(item.pricelist_id)),
-        regular: from || to ? { currency, amount: dec(Number(variant.lst_price) || 0).toFixed(2) } : fixed,
-        includesTax: false,
-      };
-      if (from || to) price.sale = fixed;
-      if (from) price.saleFrom = from;
-      if (to) price.saleTo = to;
-      const modified = odooDateTimeToIso(item.write_date);
-      if (modified) price.modifiedAt = modified;
-      changes.push(price);
+    const listId = m2oId(item.pricelist_id);
+    const items = siblings.filter((i) => m2oId(i.pricelist_id) === listId);
+    const currency = m2oName(item.currency_id) ?? companyCurrency;
+    for (const variant of variants.filter((v) => appliesTo(item, v))) {
+      const price = priceOf(variant, items.length > 0 ? items : [item], currency, companyCurrency, now);
+      // A foreign-currency list with neither a fixed price nor a promotion left says nothing.
+      if (price.sale === undefined && price.regular.currency !== currency) continue;
+      changes.set(`${price.priceList}|${price.sku}`, price);
     }
   }
-  return { changes, cursor: page.cursor };
+  return { changes: [...changes.values()], cursor: page.cursor };
 }
