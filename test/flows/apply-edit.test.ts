@@ -68,6 +68,24 @@ describe('applyEdit (order edited in WooCommerce after ERP registration)', () =>
     expect(h.erp.orders.get('eu:4001')?.order.lines[0]?.quantity).toBe(2);
   });
 
+  it('keeps the routing plan in step with an edit before fulfilment, so the warehouse gets the new quantities', async () => {
+    const routing = {
+      assignments: [
+        { location: 'main', kind: 'warehouse' as const, lines: [{ lineId: '1', sku: 'A', quantity: 1 }] },
+      ],
+      backorders: [],
+      cancelledLines: [],
+      reasons: [],
+    };
+    const outcome = await applyEdit({ ...registered(), routing }, edited, io);
+    expect(outcome.saga.routing?.assignments).toEqual([
+      { location: 'main', kind: 'warehouse', lines: [{ lineId: '1', sku: 'A', quantity: 2 }] },
+    ]);
+    expect(outcome.write).toBeDefined();
+    const before = await applyEdit({ ...registered(), erp: undefined, state: 'routed', routing }, edited, io);
+    expect(before.saga.routing?.assignments[0]?.lines[0]?.quantity).toBe(2);
+  });
+
   it('parks with the ERP reason when the ERP refuses the edit', async () => {
     h.erp.rejectUpdate = 'It is forbidden to modify a locked order';
     const outcome = await applyEdit(registered(), edited, io);

@@ -10,7 +10,9 @@
  * const { erp, hub } = holders(saga); // after registration: erp = lines at routing.erpLocation
  * ```
  */
-import type { ReservationLine } from '../inventory/reservation-ledger/index.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { release, reserve, type ReservationLine } from '../inventory/reservation-ledger/index.js';
 import type { SagaConfig } from './ports.js';
 import type { Assignment, SagaOrder } from './saga-state.js';
 
@@ -31,5 +33,22 @@ export function holders(saga: SagaOrder): { erp: ReservationLine[]; hub: Reserva
   return {
     erp: lines.filter((l) => l.location === at),
     hub: lines.filter((l) => l.location !== at),
+  };
+}
+
+/** The ledger writes that follow a changed plan: the hub's holds take the new quantities, lines gone from the plan are released. */
+export function followPlan(
+  before: SagaOrder,
+  after: SagaOrder,
+  now: Date,
+): (trx: Kysely<Database>) => Promise<void> {
+  const { hub } = holders(after);
+  const still = new Set(reservationLines(after.routing?.assignments ?? []).map((l) => l.lineId));
+  const gone = reservationLines(before.routing?.assignments ?? [])
+    .map((l) => l.lineId)
+    .filter((id) => !still.has(id));
+  return async (trx) => {
+    await reserve(trx, after.subject, hub, now);
+    await release(trx, after.subject, gone, now);
   };
 }

@@ -4,7 +4,8 @@
  * (a partial cancellation, nothing shipped) re-requests the fulfilments and revises the ERP order
  * (`reduceLines`). Anything else, goods already shipped, or an ERP refusal (BusinessError) parks
  * the order for a person with the reason. Before registration the new version simply replaces the
- * old one.
+ * old one. Until fulfilment is requested the routing plan and the hub's holds follow the edit
+ * (`resizeAssignments`), so the warehouse is later asked for what the order now holds.
  *
  * @example
  * ```ts
@@ -19,6 +20,8 @@ import { parkOutcome } from '../run-step.js';
 import { isBefore, type SagaOrder } from '../saga-state.js';
 import { registerOptions } from '../steps/register.js';
 import { reduceLines, reductionsOf } from './reduce-lines.js';
+import { followPlan } from '../erp-held.js';
+import { resizeAssignments } from '../resize-assignments.js';
 
 const MATERIAL: readonly (keyof Order)[] = ['lines', 'shippingLines', 'feeLines', 'couponLines', 'totals'];
 
@@ -34,9 +37,21 @@ export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): P
     order: incoming,
     amounts: { ...saga.amounts, channelTotal: incoming.totals.total.amount },
   };
+  // A parked order is as far as the state it was parked in.
+  const at = saga.state === 'parked' ? (saga.parked?.from ?? 'received') : saga.state;
+  // Before fulfilment the plan simply follows the edit (the warehouse has nothing yet).
+  const planned: SagaOrder =
+    updated.routing === undefined || at === 'cancelled' || !isBefore(at, 'fulfilment_requested')
+      ? updated
+      : {
+          ...updated,
+          routing: { ...updated.routing, assignments: resizeAssignments(updated.routing, incoming.lines) },
+        };
+  const write = followPlan(saga, planned, now);
   if (saga.erp === undefined || saga.state === 'cancelled') {
     return {
-      saga: updated,
+      saga: planned,
+      ...(planned === updated ? {} : { write }),
       timeline: [
         {
           kind: 'message',
@@ -56,14 +71,14 @@ export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): P
       now,
     );
   }
-  if (!isBefore(saga.state, 'fulfilment_requested')) {
+  if (!isBefore(at, 'fulfilment_requested')) {
     const kept = reductionsOf(saga.order, incoming);
     if (kept !== undefined) return reduceLines(updated, kept, io);
     return parkOutcome(
       updated,
       'edit',
       'edited_after_fulfilment',
-      'The order was edited in WooCommerce after fulfilment was requested and the edit adds or reprices goods; the warehouse and ERP need a person',
+      'The order was edited in WooCommerce after fulfilment was requested, and not only by removing units; the warehouse and ERP need a person',
       now,
     );
   }
@@ -78,7 +93,8 @@ export async function applyEdit(saga: SagaOrder, incoming: Order, io: StepIO): P
         ),
     });
     return {
-      saga: { ...updated, amounts: { ...updated.amounts, erpTotal: result.amountTotal } },
+      saga: { ...planned, amounts: { ...planned.amounts, erpTotal: result.amountTotal } },
+      write,
       timeline: [
         {
           kind: 'effect',

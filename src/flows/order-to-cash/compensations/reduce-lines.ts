@@ -13,11 +13,12 @@
  */
 import type { Order } from '../../../canonical/index.js';
 import { BusinessError } from '../../../runtime/errors.js';
-import { release, reserve } from '../../inventory/reservation-ledger/index.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
 import { parkOutcome } from '../run-step.js';
-import type { Assignment, FulfilmentRecord, SagaOrder } from '../saga-state.js';
+import { followPlan } from '../erp-held.js';
+import { resizeAssignments } from '../resize-assignments.js';
+import type { FulfilmentRecord, SagaOrder } from '../saga-state.js';
 import { cancelFulfilment } from '../steps/request-fulfilment.js';
 import { syncErpLines } from './sync-erp-lines.js';
 
@@ -40,22 +41,6 @@ export function reductionsOf(before: Order, after: Order): Map<string, number> |
   return kept.size === 0 ? undefined : kept;
 }
 
-/** The plan with each reduced line cut to what it keeps (taken from the last assignments first). */
-function cutAssignments(assignments: readonly Assignment[], kept: ReadonlyMap<string, number>): Assignment[] {
-  const left = new Map(kept);
-  const cut = [...assignments].reverse().map((a) => ({
-    ...a,
-    lines: a.lines.flatMap((l) => {
-      const keep = left.get(l.lineId);
-      if (keep === undefined) return [l];
-      const quantity = Math.min(l.quantity, keep);
-      left.set(l.lineId, keep - quantity);
-      return quantity === 0 ? [] : [{ ...l, quantity }];
-    }),
-  }));
-  return cut.reverse().filter((a) => a.lines.length > 0);
-}
-
 const isOpen = (f: FulfilmentRecord) => !['cancelled', 'exception', 'shipped'].includes(f.status);
 
 export async function reduceLines(
@@ -73,8 +58,11 @@ export async function reduceLines(
     if (error instanceof BusinessError) return park(error, 'Lines were removed in WooCommerce too late');
     throw error;
   }
-  const assignments = cutAssignments(saga.routing?.assignments ?? [], kept);
-  const routing = saga.routing && { ...saga.routing, assignments };
+  const routing = saga.routing && {
+    ...saga.routing,
+    assignments: resizeAssignments(saga.routing, saga.order.lines),
+  };
+  const assignments = routing?.assignments ?? [];
   const cancelledRefs = new Set(affected.map((f) => f.reference));
   let next: SagaOrder = {
     ...saga,
@@ -90,10 +78,6 @@ export async function reduceLines(
   const again = assignments.filter((a) => locations.has(a.location));
   const records = await requestFulfilments(next, io, again);
   next = { ...next, fulfilments: [...next.fulfilments, ...records] };
-  const removed = [...kept].filter(([, quantity]) => quantity === 0).map(([lineId]) => lineId);
-  const reduced = assignments.flatMap((a) =>
-    a.lines.filter((l) => kept.has(l.lineId)).map((l) => ({ ...l, location: a.location })),
-  );
   return {
     saga: next,
     timeline: [
@@ -120,9 +104,6 @@ export async function reduceLines(
       new Map(assignments.map((a) => [a.location, a.kind] as const)),
       now,
     ),
-    write: async (trx) => {
-      await reserve(trx, saga.subject, reduced, now);
-      await release(trx, saga.subject, removed, now);
-    },
+    write: followPlan(saga, next, now),
   };
 }
