@@ -17,6 +17,7 @@ import type { HubConfig } from '../../config/schema.js';
 import type { EventInput, Runtime, Trx } from '../../runtime/index.js';
 import type { Database } from '../../store/schema.js';
 import { route, type RoutePlugin } from '../../api/server.js';
+import { availabilityFastPath } from '../../api/v1/availability-fast-path.js';
 import { availabilityRoutes } from '../../api/v1/availability-routes.js';
 import { checkoutRoutes } from '../../api/v1/checkout-routes.js';
 import type { AnswerDeps } from './answer-availability.js';
@@ -125,7 +126,12 @@ export function createInventory(deps: InventoryDeps): Inventory {
     settings,
     cache,
     answers,
-    routes: [lifecycle, route(availabilityRoutes, { ...answers }), route(checkoutRoutes, { ...answers })],
+    routes: [
+      lifecycle,
+      // The hot query is answered before Fastify; the Fastify route answers everything else.
+      { ...route(availabilityRoutes, { ...answers }), fastRoute: availabilityFastPath(answers) },
+      route(checkoutRoutes, { ...answers }),
+    ],
     flushAll: () => pusher.flushAll(),
     sweep,
     stop,
