@@ -24,6 +24,7 @@ import { buildServer, route, type RoutePlugin } from '../api/server.js';
 import { adminRoutes } from '../api/admin/admin-routes.js';
 import { metricsRoutes } from '../api/metrics-routes.js';
 import { wooWebhookRoute } from '../connectors/woocommerce/webhooks.js';
+import { createRejectedMessages } from '../runtime/dead-letters/rejected-messages.js';
 import { wmsWebhookRoutes } from '../connectors/wms/webhooks.js';
 import { buildConnectors, type Connectors } from './build-connectors.js';
 import { registerFlows, type Pollers } from './register-flows.js';
@@ -116,7 +117,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const plugins: RoutePlugin[] = [
     route(metricsRoutes, { registry: metrics }),
-    wooWebhookRoute({ stores: config.stores, inbox: runtime.inbox, log, metrics }),
+    wooWebhookRoute({
+      stores: config.stores,
+      inbox: runtime.inbox,
+      log,
+      metrics,
+      rejected: createRejectedMessages(store.db, {
+        onError: (err) => log.error({ err }, 'refused webhooks not kept'),
+      }),
+    }),
     route(wmsWebhookRoutes, {
       warehouses: [...config.warehouses, ...(config.dropship ?? [])].map((w) => ({
         id: w.id,

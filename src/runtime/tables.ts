@@ -62,6 +62,28 @@ export interface ResourceVersionsTable {
   updated_at: string;
 }
 
+/** Inbound requests refused before the inbox, kept for an operator (see `dead-letters/rejected-messages.ts`). */
+export interface RejectedMessagesTable {
+  id: string;
+  /** Which endpoint refused it: `woocommerce`. */
+  ingress: string;
+  /** What it was addressed to, as sent (a store id, possibly unknown). */
+  target: string;
+  reason: string;
+  detail: string;
+  /** JSON of the headers kept (no credentials). */
+  headers: string;
+  body_base64: string;
+  body_bytes: number;
+  /** 1 when only the first `maxBodyBytes` were kept (then it cannot be replayed). */
+  truncated: number;
+  correlation_id: string;
+  received_at: string;
+  replayed_at: string | null;
+  /** What the last replay answered, e.g. `accepted` or `signature_invalid`. */
+  replay_result: string | null;
+}
+
 export interface DeadLettersTable {
   id: string;
   delivery_seq: number;
@@ -102,6 +124,7 @@ export interface RuntimeTables {
   inbox: InboxTable;
   resource_versions: ResourceVersionsTable;
   dead_letters: DeadLettersTable;
+  rejected_messages: RejectedMessagesTable;
   effects: EffectsTable;
   cursors: CursorsTable;
 }

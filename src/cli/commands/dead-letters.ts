@@ -1,6 +1,8 @@
 /**
  * `retail-hub dead-letters list|show|replay`: inspect messages a handler gave up on and send them
- * through again once the cause is fixed.
+ * through again once the cause is fixed. `--rejected` does the same for webhooks refused before the
+ * inbox (bad signature, malformed body, unknown store): a replay runs them through the webhook
+ * checks again with the configuration as it is now (e.g. after fixing a store's secret).
  *
  * @example
  * ```sh
@@ -8,20 +10,55 @@
  * retail-hub dead-letters show 01JAX3Q9R6V0S8Y2M4K7T1B5ZC
  * retail-hub dead-letters replay 01JAX3Q9R6V0S8Y2M4K7T1B5ZC
  * retail-hub dead-letters replay --all --consumer order-to-cash
+ * retail-hub dead-letters list --rejected --reason signature_invalid
+ * retail-hub dead-letters replay --all --rejected --reason signature_invalid
  * ```
  */
 import { CommanderError, type Command } from 'commander';
-import type { DatabaseHandle } from '../../store/create-database.js';
+import { createDatabase, type DatabaseHandle } from '../../store/create-database.js';
 import { createRuntime } from '../../runtime/create-runtime.js';
 import type { DeadLetter, DeadLetterFilter } from '../../runtime/dead-letters/dead-letters.js';
+import {
+  createRejectedMessages,
+  type RejectedFilter,
+  type RejectedMessage,
+} from '../../runtime/dead-letters/rejected-messages.js';
+import {
+  createWooWebhookIngest,
+  replayRejectedWebhook,
+  WOO_INGRESS,
+  type WooWebhookIngestOptions,
+} from '../../connectors/woocommerce/webhook-ingest.js';
+import { loadConfig } from '../../config/load-config.js';
+import { databaseConfigFrom } from '../../store/database-config-from.js';
 import { silentLogger } from '../../ops/logger.js';
-import { openStoreFromConfig } from './migrate.js';
 
 type Write = (text: string) => void;
 
 /** The command's work, separated from argument parsing so it can be run against any store. */
-export function deadLetterActions(store: DatabaseHandle, write: Write) {
-  const { deadLetters } = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
+export function deadLetterActions(
+  store: DatabaseHandle,
+  write: Write,
+  /** The WooCommerce stores as configured now; needed to replay refused webhooks. */
+  woo?: Pick<WooWebhookIngestOptions, 'stores'>,
+) {
+  const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
+  const { deadLetters } = runtime;
+  const rejected = createRejectedMessages(store.db);
+  const ingest =
+    woo && createWooWebhookIngest({ stores: woo.stores, inbox: runtime.inbox, log: silentLogger() });
+
+  const replayOne = async (message: RejectedMessage): Promise<boolean> => {
+    if (message.ingress !== WOO_INGRESS || ingest === undefined) {
+      write(`${message.id}: no replay for ingress ${message.ingress} here\n`);
+      return false;
+    }
+    const { result, done } = await replayRejectedWebhook(ingest, message);
+    await rejected.markReplayed(message.id, result, done);
+    write(`${message.id}: ${done ? 'replayed' : 'still refused'} (${result})\n`);
+    return done;
+  };
+
   return {
     async list(filter: DeadLetterFilter, json: boolean): Promise<number> {
       const letters = await deadLetters.list(filter);
@@ -29,33 +66,84 @@ export function deadLetterActions(store: DatabaseHandle, write: Write) {
       else write(formatTable(letters));
       return letters.length;
     },
+    async listRejected(filter: RejectedFilter, json: boolean): Promise<number> {
+      const messages = await rejected.list(filter);
+      if (json) write(`${JSON.stringify(messages.map(printable), null, 2)}\n`);
+      else write(formatRejectedTable(messages));
+      return messages.length;
+    },
+    /** A dead letter, or else a refused webhook, by id. */
     async show(id: string): Promise<boolean> {
       const letter = await deadLetters.get(id);
-      if (!letter) return false;
-      write(`${JSON.stringify(letter, null, 2)}\n`);
+      const message = letter ? undefined : await rejected.get(id);
+      if (!letter && !message) return false;
+      write(`${JSON.stringify(letter ?? (message && printable(message)), null, 2)}\n`);
       return true;
     },
     async replay(target: string | DeadLetterFilter): Promise<number> {
+      if (typeof target === 'string' && !(await deadLetters.get(target))) {
+        const message = await rejected.get(target);
+        if (message) return (await replayOne(message)) ? 1 : 0;
+      }
       const count = await deadLetters.replay(target);
       write(`replayed ${count} dead letter${count === 1 ? '' : 's'}\n`);
+      return count;
+    },
+    async replayRejected(filter: RejectedFilter): Promise<number> {
+      let count = 0;
+      for (const message of await rejected.list(filter)) if (await replayOne(message)) count += 1;
+      write(`replayed ${count} refused webhook${count === 1 ? '' : 's'}\n`);
       return count;
     },
   };
 }
 
+/** The body as text when it is UTF-8 (what an operator wants to read), else base64. */
+function printable(message: RejectedMessage) {
+  const text = message.body.toString('utf8');
+  const isText = Buffer.from(text, 'utf8').equals(message.body);
+  return {
+    ...message,
+    body: isText ? text : undefined,
+    bodyBase64: isText ? undefined : message.body.toString('base64'),
+  };
+}
+
+export function formatRejectedTable(messages: RejectedMessage[]): string {
+  if (messages.length === 0) return 'no refused webhooks\n';
+  return table(
+    ['ID', 'INGRESS', 'TARGET', 'REASON', 'BYTES', 'RECEIVED', 'LAST REPLAY'],
+    messages.map((m) => [
+      m.id,
+      m.ingress,
+      m.target,
+      m.reason,
+      `${m.bodyBytes}${m.truncated ? ' (truncated)' : ''}`,
+      m.receivedAt,
+      m.replayResult ?? '',
+    ]),
+  );
+}
+
 export function formatTable(letters: DeadLetter[]): string {
   if (letters.length === 0) return 'no dead letters\n';
-  const rows = letters.map((l) => [
-    l.id,
-    l.consumer,
-    l.type,
-    l.partitionKey,
-    String(l.attempts),
-    `${l.error.kind}/${l.error.code}`,
-    l.lastAttemptAt,
-    l.error.message,
-  ]);
-  const header = ['ID', 'CONSUMER', 'TYPE', 'PARTITION', 'ATTEMPTS', 'ERROR', 'LAST ATTEMPT', 'MESSAGE'];
+  return table(
+    ['ID', 'CONSUMER', 'TYPE', 'PARTITION', 'ATTEMPTS', 'ERROR', 'LAST ATTEMPT', 'MESSAGE'],
+    letters.map((l) => [
+      l.id,
+      l.consumer,
+      l.type,
+      l.partitionKey,
+      String(l.attempts),
+      `${l.error.kind}/${l.error.code}`,
+      l.lastAttemptAt,
+      l.error.message,
+    ]),
+  );
+}
+
+/** Columns padded to their widest cell; the last one is left as long as it is. */
+function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -68,15 +156,21 @@ export function formatTable(letters: DeadLetter[]): string {
 interface FilterOptions {
   consumer?: string;
   type?: string;
+  rejected?: boolean;
+  reason?: string;
 }
 
 async function withActions<R>(
   command: Command,
   fn: (actions: ReturnType<typeof deadLetterActions>) => Promise<R>,
 ): Promise<R> {
-  const store = await openStoreFromConfig(command);
+  const { config: path } = command.optsWithGlobals<{ config: string }>();
+  const config = await loadConfig(path);
+  const store = await createDatabase(databaseConfigFrom(config.database));
   try {
-    return await fn(deadLetterActions(store, (text) => process.stdout.write(text)));
+    return await fn(
+      deadLetterActions(store, (text) => process.stdout.write(text), { stores: config.stores }),
+    );
   } finally {
     await store.close();
   }
@@ -93,16 +187,20 @@ export function register(program: Command): void {
     .option('--consumer <name>', 'only this consumer')
     .option('--type <type>', 'only this message type')
     .option('--replayed', 'include those already replayed', false)
+    .option('--rejected', 'webhooks refused before the inbox instead (bad signature, malformed body…)', false)
+    .option('--reason <code>', 'with --rejected: only this refusal reason, e.g. signature_invalid')
     .option('--json', 'print JSON', false)
     .action(async (options: FilterOptions & { json: boolean; replayed: boolean }, command: Command) => {
       await withActions(command, (a) =>
-        a.list({ ...filterOf(options), includeReplayed: options.replayed }, options.json),
+        options.rejected
+          ? a.listRejected({ ...rejectedFilterOf(options), includeReplayed: options.replayed }, options.json)
+          : a.list({ ...filterOf(options), includeReplayed: options.replayed }, options.json),
       );
     });
 
   group
     .command('show')
-    .description('one dead letter with its full message and error')
+    .description('one dead letter (or refused webhook) with its full message and error')
     .argument('<id>')
     .action(async (id: string, _options: unknown, command: Command) => {
       const found = await withActions(command, (a) => a.show(id));
@@ -116,16 +214,30 @@ export function register(program: Command): void {
     .option('--all', 'replay every dead letter matching the filters', false)
     .option('--consumer <name>', 'with --all: only this consumer')
     .option('--type <type>', 'with --all: only this message type')
+    .option(
+      '--rejected',
+      'with --all: refused webhooks instead, checked again with the current config',
+      false,
+    )
+    .option('--reason <code>', 'with --all --rejected: only this refusal reason')
     .action(async (id: string | undefined, options: FilterOptions & { all: boolean }, command: Command) => {
       if ((id === undefined) === !options.all) {
         throw new CommanderError(
           2,
           'dead-letters.usage',
-          'retail-hub: give either a dead letter ID or --all (with optional --consumer/--type)',
+          'retail-hub: give either a dead letter ID or --all (with optional --consumer/--type, or --rejected/--reason)',
         );
       }
-      await withActions(command, (a) => a.replay(id ?? filterOf(options)));
+      await withActions(command, (a) =>
+        id === undefined && options.rejected
+          ? a.replayRejected(rejectedFilterOf(options))
+          : a.replay(id ?? filterOf(options)),
+      );
     });
+}
+
+function rejectedFilterOf(options: FilterOptions): RejectedFilter {
+  return options.reason ? { reason: options.reason } : {};
 }
 
 function filterOf(options: FilterOptions): DeadLetterFilter {

@@ -21,6 +21,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Inbox } from '../../runtime/contracts.js';
+import type { RejectedMessage, RejectedMessages } from '../../runtime/dead-letters/rejected-messages.js';
 import { problem, type Problem } from '../../api/problem.js';
 import { contentHash, inboundFor, isWooResource, stampOf } from './inbound.js';
 import { createWooSignatureCheck } from './signature.js';
@@ -34,6 +35,8 @@ export interface WooWebhookIngestOptions {
   inbox: Inbox;
   log: Logger;
   metrics?: Registry;
+  /** Where refusals are kept for an operator to see and replay; none when omitted. */
+  rejected?: RejectedMessages;
 }
 
 export interface WooWebhookDelivery {
@@ -64,6 +67,15 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
+function pick(headers: IncomingHttpHeaders, names: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = header(headers, name);
+    if (value !== undefined) picked[name] = value;
+  }
+  return picked;
+}
+
 function asLookup(stores: WooWebhookIngestOptions['stores']): StoreLookup {
   if (typeof stores === 'function') return stores;
   const byId = new Map(stores.map((store) => [store.id, store]));
@@ -76,6 +88,18 @@ function pingWebhookId(headers: IncomingHttpHeaders, raw: Buffer): string | unde
     return undefined;
   return new URLSearchParams(raw.toString('utf8')).get('webhook_id') ?? undefined;
 }
+
+/** Kept with a refusal: what identifies and verifies the delivery; never cookies or credentials. */
+const KEPT_HEADERS = [
+  'content-type',
+  'user-agent',
+  'x-correlation-id',
+  ...FORWARDED_HEADERS,
+  // An HMAC of the body, not the secret: a replay verifies it against the (maybe fixed) secret.
+  'x-wc-webhook-signature',
+];
+
+export const WOO_INGRESS = 'woocommerce';
 
 const json = (status: number, body: Record<string, unknown>): WooWebhookAnswer => ({
   status,
@@ -96,7 +120,19 @@ export function createWooWebhookIngest(
     code: string,
     detail: string,
   ): WooWebhookAnswer => {
-    metrics.rejected(delivery.storeId, code);
+    // An unknown store id is whatever the sender wrote: keep it out of metric labels.
+    const storeLabel = code === 'store_not_found' ? 'unknown' : delivery.storeId;
+    metrics.rejected(storeLabel, code);
+    const kept = options.rejected?.record({
+      ingress: WOO_INGRESS,
+      target: delivery.storeId,
+      reason: code,
+      detail,
+      headers: pick(delivery.headers, KEPT_HEADERS),
+      body: delivery.body,
+      correlationId: delivery.correlationId,
+    });
+    if (kept === false) metrics.notKept(code);
     options.log.warn(
       {
         correlationId: delivery.correlationId,
@@ -157,11 +193,7 @@ export function createWooWebhookIngest(
       return json(202, { status: 'ignored', reason: `resource "${resource ?? ''}" is not ingested` });
     }
 
-    const forwarded: Record<string, string> = {};
-    for (const name of FORWARDED_HEADERS) {
-      const value = header(headers, name);
-      if (value !== undefined) forwarded[name] = value;
-    }
+    const forwarded = pick(headers, FORWARDED_HEADERS);
     const deliveryId = header(headers, 'x-wc-webhook-delivery-id') ?? 'none';
     // Of the content, not the raw bytes: a poll of the same state then carries the same version tag.
     const hash = contentHash(payload);
@@ -191,4 +223,24 @@ export function createWooWebhookIngest(
       };
     }
   };
+}
+
+/**
+ * Runs a kept refusal through the ingest again (with the configuration as it is now, e.g. a fixed
+ * secret); `done` when it was answered 2xx (stored, or a duplicate/stale/ignored/ping).
+ */
+export async function replayRejectedWebhook(
+  ingest: (delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer>,
+  message: Pick<RejectedMessage, 'target' | 'headers' | 'body' | 'truncated' | 'correlationId'>,
+): Promise<{ result: string; done: boolean }> {
+  if (message.truncated) return { result: 'truncated', done: false };
+  const answer = await ingest({
+    storeId: message.target,
+    headers: message.headers,
+    body: message.body,
+    correlationId: message.correlationId,
+  });
+  const { status, code } = answer.body as { status?: unknown; code?: unknown };
+  const done = answer.status < 300;
+  return { result: String(done ? status : code), done };
 }

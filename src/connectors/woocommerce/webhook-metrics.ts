@@ -13,6 +13,8 @@ import { Counter, type Registry } from 'prom-client';
 export interface WebhookMetrics {
   rejected(store: string, reason: string): void;
   received(store: string, result: string): void;
+  /** A refusal that could not be kept for replay (the queue was full). */
+  notKept(reason: string): void;
 }
 
 function counter(registry: Registry, name: string, help: string, labelNames: string[]): Counter {
@@ -22,7 +24,8 @@ function counter(registry: Registry, name: string, help: string, labelNames: str
 }
 
 export function webhookMetrics(registry: Registry | undefined): WebhookMetrics {
-  if (registry === undefined) return { rejected: () => undefined, received: () => undefined };
+  if (registry === undefined)
+    return { rejected: () => undefined, received: () => undefined, notKept: () => undefined };
   const rejections = counter(
     registry,
     'retail_hub_woocommerce_webhook_rejections_total',
@@ -35,8 +38,15 @@ export function webhookMetrics(registry: Registry | undefined): WebhookMetrics {
     'WooCommerce webhook deliveries acknowledged, by inbox result',
     ['store', 'result'],
   );
+  const notKept = counter(
+    registry,
+    'retail_hub_woocommerce_webhook_rejections_not_kept_total',
+    'WooCommerce webhook refusals not kept for replay (too many at once), by reason',
+    ['reason'],
+  );
   return {
     rejected: (store, reason) => rejections.inc({ store, reason }),
     received: (store, result) => deliveries.inc({ store, result }),
+    notKept: (reason) => notKept.inc({ reason }),
   };
 }

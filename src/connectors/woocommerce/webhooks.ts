@@ -37,6 +37,8 @@ export const DEFAULT_WEBHOOK_BODY_LIMIT = 5 * 1024 * 1024;
 
 export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = async (app, options) => {
   const ingest = options.ingest ?? createWooWebhookIngest(options);
+  // Refusals queued for keeping are written before the server is gone.
+  app.addHook('onClose', async () => options.rejected?.flush());
 
   // Encapsulated to this plugin: the rest of the API keeps Fastify's JSON parser.
   app.removeContentTypeParser(WOO_WEBHOOK_CONTENT_TYPES);

@@ -10,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '0001-create-runtime-tables': await import('./0001-create-runtime-tables.js'),
   '0002-add-delivery-acked': await import('./0002-add-delivery-acked.js'),
   '0003-add-resource-version-tags': await import('./0003-add-resource-version-tags.js'),
+  '0004-create-rejected-messages': await import('./0004-create-rejected-messages.js'),
   '0100-create-woocommerce-tables': await import('./0100-create-woocommerce-tables.js'),
   '0101-create-woo-catalogue-seen': await import('./0101-create-woo-catalogue-seen.js'),
   '0300-create-saga-orders': await import('./0300-create-saga-orders.js'),

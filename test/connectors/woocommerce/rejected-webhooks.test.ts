@@ -1,0 +1,114 @@
+/**
+ * Refused WooCommerce webhooks are kept (reason, headers without credentials, raw body) and can be
+ * listed, shown and replayed with `retail-hub dead-letters` once the cause is fixed: here a store
+ * whose webhook secret was rotated in WooCommerce before the hub's configuration.
+ */
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../../../src/api/server.js';
+import { deadLetterActions } from '../../../src/cli/commands/dead-letters.js';
+import { signWooPayload } from '../../../src/connectors/woocommerce/signature.js';
+import { wooWebhookRoute } from '../../../src/connectors/woocommerce/webhooks.js';
+import { createRuntime } from '../../../src/runtime/create-runtime.js';
+import { createRejectedMessages } from '../../../src/runtime/dead-letters/rejected-messages.js';
+import { openTestDatabase, type TestDatabase } from '../../runtime/helpers.js';
+import { silentLogger } from '../../../src/ops/logger.js';
+
+const OLD_SECRET = 'old-secret-1';
+const NEW_SECRET = 'new-secret-2';
+const ORDER = '{"id":41,"date_modified_gmt":"2026-01-01T10:00:00","status":"processing","refunds":[]}';
+
+let store: TestDatabase;
+afterEach(async () => {
+  await store.close();
+});
+
+describe('refused WooCommerce webhooks', () => {
+  it('are kept without credentials, listed, and replayed into the inbox once the secret is fixed', async () => {
+    store = await openTestDatabase('sqlite');
+    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
+    let logged = '';
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logged += chunk.toString();
+          done();
+        },
+      }),
+    );
+    const server = await buildServer({
+      log: silentLogger(),
+      plugins: [
+        wooWebhookRoute({
+          stores: [{ id: 'eu', webhookSecret: OLD_SECRET }],
+          inbox: runtime.inbox,
+          log,
+          rejected: createRejectedMessages(store.db),
+        }),
+      ],
+    });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    const post = (path: string, body: string, secret: string) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-wc-webhook-topic': 'order.updated',
+          'x-wc-webhook-resource': 'order',
+          'x-wc-webhook-delivery-id': 'd-41',
+          'x-wc-webhook-signature': signWooPayload(body, secret),
+          authorization: 'Bearer not-for-the-record',
+          cookie: 'session=abc',
+        },
+        body,
+      });
+    expect((await post('/webhooks/woocommerce/eu', ORDER, NEW_SECRET)).status).toBe(401);
+    expect((await post('/webhooks/woocommerce/eu', '{"id":', OLD_SECRET)).status).toBe(400);
+    expect((await post('/webhooks/woocommerce/nowhere', ORDER, NEW_SECRET)).status).toBe(404);
+    await server.close(); // writes the refusals still queued
+    expect(logged).toContain('woocommerce webhook refused');
+    expect(logged).not.toContain(OLD_SECRET);
+    expect(logged).not.toContain(NEW_SECRET);
+
+    let out = '';
+    // The operator fixed the configuration: the store's secret is the new one.
+    const actions = deadLetterActions(store, (text) => (out += text), {
+      stores: [{ id: 'eu', webhookSecret: NEW_SECRET }],
+    });
+    expect(await actions.listRejected({}, false)).toBe(3);
+    expect(out).toMatch(/^ID\s+INGRESS\s+TARGET\s+REASON/);
+    expect(out).toMatch(/woocommerce\s+eu\s+signature_invalid/);
+    expect(out).toMatch(/woocommerce\s+nowhere\s+store_not_found/);
+
+    out = '';
+    await actions.listRejected({ reason: 'signature_invalid' }, true);
+    const [refused] = JSON.parse(out) as { id: string; body: string; headers: Record<string, string> }[];
+    expect(refused?.body).toBe(ORDER);
+    expect(refused?.headers).toMatchObject({ 'x-wc-webhook-delivery-id': 'd-41' });
+    expect(refused?.headers.authorization).toBeUndefined();
+    expect(refused?.headers.cookie).toBeUndefined();
+
+    out = '';
+    expect(await actions.show(refused?.id ?? '')).toBe(true);
+    expect(JSON.parse(out)).toMatchObject({ reason: 'signature_invalid', target: 'eu' });
+
+    out = '';
+    expect(await actions.replay(refused?.id ?? '')).toBe(1);
+    expect(out).toContain('replayed (accepted)');
+    const inbox = await store.db.selectFrom('inbox').select(['body', 'source', 'status']).execute();
+    expect(inbox).toEqual([{ body: ORDER, source: 'woocommerce:eu', status: 'accepted' }]);
+
+    // What is still wrong stays refused, with the reason of the last attempt, and listed; a replay
+    // checks the signature again (the malformed body was signed with the old secret).
+    out = '';
+    expect(await actions.replayRejected({})).toBe(0);
+    expect(out).toContain('still refused (signature_invalid)');
+    expect(out).toContain('still refused (store_not_found)');
+    expect(await actions.listRejected({}, false)).toBe(2);
+    await runtime.stop();
+  });
+});
