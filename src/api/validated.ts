@@ -20,15 +20,26 @@ export function validated<S extends TSchema>(
   value: unknown,
   reply: FastifyReply,
 ): Static<S> | undefined {
+  const errors = schemaProblems(schema, value);
+  if (errors === undefined) return value as Static<S>;
+  sendProblem(reply, 400, 'invalid_request', SCHEMA_MISMATCH, errors);
+  return undefined;
+}
+
+export const SCHEMA_MISMATCH = 'The request does not match the schema.';
+
+/** Undefined when `value` matches `schema`, else every problem by JSON path (routes outside Fastify). */
+export function schemaProblems(
+  schema: TSchema,
+  value: unknown,
+): { path: string; message: string }[] | undefined {
   let check = cache.get(schema);
   if (!check) {
     check = Compile(schema);
     cache.set(schema, check);
   }
-  if (check.Check(value)) return value as Static<S>;
-  const errors = [...check.Errors(value)]
+  if (check.Check(value)) return undefined;
+  return [...check.Errors(value)]
     .filter((e) => e.keyword !== 'boolean')
     .map((e) => ({ path: e.instancePath === '' ? '/' : e.instancePath, message: e.message }));
-  sendProblem(reply, 400, 'invalid_request', 'The request does not match the schema.', errors);
-  return undefined;
 }

@@ -19,6 +19,7 @@ import type { Database } from '../../store/schema.js';
 import { route, type RoutePlugin } from '../../api/server.js';
 import { availabilityFastPath } from '../../api/v1/availability-fast-path.js';
 import { availabilityRoutes } from '../../api/v1/availability-routes.js';
+import { checkoutFastPath } from '../../api/v1/checkout-fast-path.js';
 import { checkoutRoutes } from '../../api/v1/checkout-routes.js';
 import type { AnswerDeps } from './answer-availability.js';
 import { createAvailabilityCache, type AvailabilityCache } from './availability-cache.js';
@@ -130,7 +131,7 @@ export function createInventory(deps: InventoryDeps): Inventory {
       lifecycle,
       // The hot query is answered before Fastify; the Fastify route answers everything else.
       { ...route(availabilityRoutes, { ...answers }), fastRoute: availabilityFastPath(answers) },
-      route(checkoutRoutes, { ...answers }),
+      { ...route(checkoutRoutes, { ...answers }), fastRoute: checkoutFastPath(answers, { log }) },
     ],
     flushAll: () => pusher.flushAll(),
     sweep,
