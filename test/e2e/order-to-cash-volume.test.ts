@@ -107,6 +107,18 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
         ['invoice_origin', 'amount_total', 'payment_state'],
       );
       const invoiceByOrigin = new Map(invoices.map((inv) => [String(inv.invoice_origin), inv]));
+      // ERP deliveries: one read for all; per order, every outgoing picking done with a parcel's tracking number.
+      const pickingsByOrder = new Map<number, { state: string; tracking: string }[]>();
+      for (const p of env.odoo.models.searchRead(
+        'stock.picking',
+        [['picking_type_code', '=', 'outgoing']],
+        ['sale_id', 'state', 'carrier_tracking_ref'],
+      )) {
+        const orderId = Number((p.sale_id as [number, string])[0]);
+        const list = pickingsByOrder.get(orderId) ?? [];
+        list.push({ state: String(p.state), tracking: String(p.carrier_tracking_ref) });
+        pickingsByOrder.set(orderId, list);
+      }
       let channelSum = 0n;
       let erpSum = 0n;
       const cents = (v: unknown) => BigInt(Math.round(Number(v) * 100));
@@ -126,6 +138,13 @@ describe(`order-to-cash end to end: ${ORDERS} orders`, () => {
         expect(saga?.state, ref).toBe('settled');
         expect(saga?.amounts.invoiceTotal, ref).toBe(totals.get(id));
         expect(saga?.amounts.paid, ref).toBe(totals.get(id));
+        const tracking = new Set(saga?.shipments.map((sh) => sh.trackingNumber));
+        const pickings = pickingsByOrder.get(Number(so?.id)) ?? [];
+        expect(pickings.length, ref).toBeGreaterThan(0);
+        for (const p of pickings) {
+          expect(p.state, ref).toBe('done');
+          expect(tracking.has(p.tracking), ref).toBe(true);
+        }
         const invoice = invoiceByOrigin.get(String(so?.name));
         if (invoice) expect(cents(invoice.amount_total), ref).toBe(cents(totals.get(id)));
       }

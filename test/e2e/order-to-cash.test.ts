@@ -27,6 +27,27 @@ describe('order-to-cash end to end over HTTP (WooCommerce, Odoo, WMS emulators)'
       ['amount_total', 'state'],
     );
     expect(erpOrders).toHaveLength(1);
+    // The ERP's delivery was validated for the parcel: done, with the warehouse's carrier and tracking.
+    const pickings = env.odoo.models.searchRead(
+      'stock.picking',
+      [['sale_id', '=', erpOrders[0]?.id ?? 0]],
+      ['state', 'carrier_tracking_ref', 'carrier_id'],
+    );
+    const shipment = saga?.shipments[0];
+    expect(pickings).toEqual([
+      expect.objectContaining({
+        state: 'done',
+        carrier_tracking_ref: shipment?.trackingNumber,
+        carrier_id: [expect.any(Number), shipment?.carrier],
+      }),
+    ]);
+    const delivered = env.odoo.models.searchRead(
+      'sale.order.line',
+      [['order_id', '=', erpOrders[0]?.id ?? 0]],
+      ['product_uom_qty', 'qty_delivered', 'display_type', 'product_id'],
+    );
+    const goods = delivered.filter((l) => /TEE-M|MUG/.test(JSON.stringify(l.product_id)));
+    expect(goods.map((l) => l.qty_delivered)).toEqual([2, 1]);
     expect(erpOrders[0]?.amount_total).toBe(Number(order.total));
     expect(env.woo.getOrder(order.id)?.status).toBe('completed');
     expect(saga?.amounts.invoiceTotal).toBe(order.total);

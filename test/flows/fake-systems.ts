@@ -10,7 +10,7 @@
  * ```
  */
 import type { Invoice, CreditNote, Order, Refund } from '../../src/canonical/index.js';
-import type { RegisteredOrder } from '../../src/connectors/erp.js';
+import type { ErpDelivery, RegisteredOrder, ValidateDeliveryInput } from '../../src/connectors/erp.js';
 import type {
   SagaErpPort,
   ChannelRefundRequest,
@@ -31,6 +31,11 @@ export class FakeErp implements SagaErpPort {
   creditNotes: { refund: Refund; erpOrderId: string }[] = [];
   payments: { invoiceId: string; amount: string }[] = [];
   invoices = new Map<string, Invoice>();
+  /** Outgoing pickings per ERP order id, made at confirmation; a partial validation leaves a backorder. */
+  deliveries = new Map<string, ErpDelivery[]>();
+  validations: ValidateDeliveryInput[] = [];
+  /** Fails the next `validateDelivery` calls: a transient error `times` times, or an ERP refusal. */
+  deliveryFault: { kind: 'transient' | 'business'; times: number; message: string } | undefined;
 
   private gate(call: string) {
     this.calls.push(call);
@@ -78,7 +83,62 @@ export class FakeErp implements SagaErpPort {
   }
   async confirmOrder(id: string) {
     this.gate('confirmOrder');
-    this.byId(id).state = 'sale';
+    const o = this.byId(id);
+    o.state = 'sale';
+    if (this.deliveries.has(id)) return;
+    const lines = o.order.lines.map((l) => ({ sku: l.sku ?? '', quantity: l.quantity, done: 0 }));
+    this.deliveries.set(id, [this.picking(id, lines)]);
+  }
+  private picking(erpOrderId: string, lines: ErpDelivery['lines']): ErpDelivery {
+    const n = [...this.deliveries.values()].flat().length + 1;
+    return {
+      erpPickingId: `P${n}`,
+      name: `WH/OUT/${String(n).padStart(5, '0')}`,
+      state: 'ready',
+      erpState: 'assigned',
+      erpOrderId,
+      lines,
+    };
+  }
+  async readDeliveries(erpOrderId: string): Promise<ErpDelivery[]> {
+    this.gate('readDeliveries');
+    return structuredClone(this.deliveries.get(erpOrderId) ?? []);
+  }
+  async validateDelivery(input: ValidateDeliveryInput): Promise<ErpDelivery> {
+    this.gate('validateDelivery');
+    const fault = this.deliveryFault;
+    if (fault !== undefined && fault.times > 0) {
+      fault.times -= 1;
+      const Err = fault.kind === 'transient' ? TransientError : BusinessError;
+      throw new Err(fault.message, {
+        code: fault.kind === 'transient' ? 'timeout' : 'UserError',
+        system: 'odoo',
+      });
+    }
+    const [erpOrderId, pickings] =
+      [...this.deliveries].find(([, ps]) => ps.some((p) => p.erpPickingId === input.erpPickingId)) ?? [];
+    const picking = pickings?.find((p) => p.erpPickingId === input.erpPickingId);
+    if (erpOrderId === undefined || pickings === undefined || picking === undefined)
+      throw new Error(`no picking ${input.erpPickingId}`);
+    if (picking.state === 'done') return structuredClone(picking);
+    this.validations.push(structuredClone(input));
+    const left = new Map((input.lines ?? []).map((l) => [l.sku, l.quantity]));
+    const rest: ErpDelivery['lines'] = [];
+    for (const line of picking.lines) {
+      const done =
+        input.lines === undefined ? line.quantity : Math.min(line.quantity, left.get(line.sku) ?? 0);
+      left.set(line.sku, (left.get(line.sku) ?? 0) - done);
+      if (done < line.quantity) rest.push({ sku: line.sku, quantity: line.quantity - done, done: 0 });
+      line.done = done;
+    }
+    Object.assign(picking, {
+      state: 'done',
+      erpState: 'done',
+      ...(input.trackingNumber === undefined ? {} : { trackingNumber: input.trackingNumber }),
+      ...(input.carrier === undefined ? {} : { carrier: input.carrier }),
+    });
+    if (rest.length > 0) pickings.push(this.picking(erpOrderId, rest));
+    return structuredClone(picking);
   }
   async cancelOrder(id: string) {
     this.gate('cancelOrder');

@@ -41,6 +41,25 @@ export interface SagaHarness {
   stop(): Promise<void>;
 }
 
+/** A warehouse's report that it cannot fulfil one line of a fulfilment request. */
+export function lineFailed(
+  orderId: string,
+  reference: string,
+  location: string,
+  line: { lineId: string; sku: string; quantity: number },
+  reason = 'cannot pick',
+): EventInput {
+  return makeEvent('fulfilment.failed', orderSubject('eu', orderId), orderPartitionKey('eu', orderId), {
+    storeId: 'eu',
+    orderId,
+    requestId: reference,
+    location,
+    code: 'line_unfulfillable',
+    reason,
+    lines: [line],
+  });
+}
+
 export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
   const wms = { url: 'http://127.0.0.1:1', webhookSecret: 'x' };
   return {

@@ -86,6 +86,8 @@ export interface ErpDelivery {
 export interface ValidateDeliveryInput {
   erpPickingId: ErpId;
   trackingNumber?: string;
+  /** The carrier's name as the warehouse reports it (`dhl`); the ERP's carrier record of that name. */
+  carrier?: string;
   /** Quantities actually shipped per SKU; all demanded quantities when absent. */
   lines?: { sku: string; quantity: number }[];
 }

@@ -1,8 +1,8 @@
 /**
  * Outgoing pickings of a sales order: read with their moves (state, carrier, tracking), and
  * validated for the warehouse-confirmation path: the shipped quantities are set on the moves
- * (`quantity` + `picked` from 17, `quantity_done` in 16), the tracking number written, then
- * `button_validate`. Validating a picking already done is a no-op.
+ * (`quantity` + `picked` from 17, `quantity_done` in 16), the carrier and tracking number written,
+ * then `button_validate`. Validating a picking already done is a no-op.
  *
  * @example
  * ```ts
@@ -12,6 +12,7 @@
  */
 import { BusinessError, PermanentError } from '../../runtime/errors.js';
 import type { ErpDelivery, ValidateDeliveryInput } from '../erp.js';
+import { ensureCarrier } from './carriers.js';
 import type { OdooRecord } from './client.js';
 import { hubLocationOf, type OdooContext } from './context.js';
 import { SYSTEM, asBusinessRejection } from './errors.js';
@@ -116,8 +117,10 @@ export async function validateDelivery(ctx: OdooContext, input: ValidateDelivery
     if (client.fields.movePickedFlag) values.picked = quantity > 0;
     await client.write('stock.move', [move.id], values);
   }
-  if (input.trackingNumber)
-    await client.write('stock.picking', [pickingId], { carrier_tracking_ref: input.trackingNumber });
+  const header: Record<string, unknown> = {};
+  if (input.trackingNumber) header.carrier_tracking_ref = input.trackingNumber;
+  if (input.carrier) header.carrier_id = await ensureCarrier(ctx, input.carrier);
+  if (Object.keys(header).length > 0) await client.write('stock.picking', [pickingId], header);
   const result = await client
     .call('stock.picking', 'button_validate', [[pickingId]], {
       context: { skip_sms: true, skip_immediate: true },

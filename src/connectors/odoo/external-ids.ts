@@ -42,3 +42,27 @@ export async function createXmlId(
 ): Promise<number> {
   return client.create('ir.model.data', { module: XMLID_MODULE, name, model, res_id: resId, noupdate: true });
 }
+
+/**
+ * The record under `name`, else one made by `create` and named so. Of two racing creators the
+ * loser (its name write refused by the unique constraint) archives its copy and takes the winner's.
+ */
+export async function ensureNamed(
+  client: OdooClient,
+  name: string,
+  model: string,
+  create: () => Promise<number>,
+): Promise<number> {
+  const existing = await findXmlId(client, name);
+  if (existing) return existing.resId;
+  const id = await create();
+  try {
+    await createXmlId(client, name, model, id);
+    return id;
+  } catch (error) {
+    const winner = await findXmlId(client, name);
+    if (!winner) throw error;
+    await client.write(model, [id], { active: false });
+    return winner.resId;
+  }
+}

@@ -11,7 +11,7 @@
  * ```
  */
 import type { OdooContext } from './context.js';
-import { createXmlId, findXmlId } from './external-ids.js';
+import { ensureNamed } from './external-ids.js';
 import type { ServiceKey } from './mapping/order-lines.js';
 
 const NAMES: Record<string, string> = {
@@ -50,25 +50,15 @@ export async function ensureServiceProducts(
 
 async function ensureOne(ctx: OdooContext, key: ServiceKey): Promise<number> {
   const xmlName = `service_${key}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const existing = await findXmlId(ctx.client, xmlName);
-  if (existing) return existing.resId;
-  const values: Record<string, unknown> = {
-    name: serviceName(key),
-    default_code: `RH-${key.toUpperCase()}`,
-    sale_ok: true,
-    purchase_ok: false,
-    list_price: 0,
-    taxes_id: [[6, 0, []]],
-    ...ctx.client.fields.serviceProduct,
-  };
-  const id = await ctx.client.create('product.product', values);
-  try {
-    await createXmlId(ctx.client, xmlName, 'product.product', id);
-    return id;
-  } catch (error) {
-    const winner = await findXmlId(ctx.client, xmlName);
-    if (!winner) throw error;
-    await ctx.client.write('product.product', [id], { active: false });
-    return winner.resId;
-  }
+  return ensureNamed(ctx.client, xmlName, 'product.product', () =>
+    ctx.client.create('product.product', {
+      name: serviceName(key),
+      default_code: `RH-${key.toUpperCase()}`,
+      sale_ok: true,
+      purchase_ok: false,
+      list_price: 0,
+      taxes_id: [[6, 0, []]],
+      ...ctx.client.fields.serviceProduct,
+    }),
+  );
 }

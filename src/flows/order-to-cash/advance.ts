@@ -10,8 +10,9 @@
 import type { HandlerContext } from '../../runtime/contracts.js';
 import type { StepDefinition, StepDeps } from './define-step.js';
 import { runStep } from './run-step.js';
-import type { SagaOrder, SagaState } from './saga-state.js';
+import { pendingErpShipment, type SagaOrder, type SagaState } from './saga-state.js';
 import { completeStep } from './steps/complete.js';
+import { deliverStep } from './steps/deliver.js';
 import { invoiceStep } from './steps/invoice.js';
 import { registerStep } from './steps/register.js';
 import { requestFulfilmentStep } from './steps/request-fulfilment.js';
@@ -46,6 +47,9 @@ export function nextStepName(state: SagaState): string | undefined {
 }
 
 export async function advance(ctx: HandlerContext, saga: SagaOrder, deps: StepDeps): Promise<SagaOrder> {
+  // The ERP's delivery catches up with each parcel before the order moves on (e.g. to completion).
+  if (deliverStep.from.includes(saga.state) && pendingErpShipment(saga) !== undefined)
+    return runStep(ctx, deliverStep, saga, deps);
   const next = NEXT[saga.state];
   return next === undefined ? saga : next.run(ctx, saga, deps);
 }

@@ -97,6 +97,8 @@ export type SagaErpPort = Pick<
   | 'confirmOrder'
   | 'cancelOrder'
   | 'updateOrder'
+  | 'readDeliveries'
+  | 'validateDelivery'
   | 'createInvoice'
   | 'registerPayment'
   | 'createCreditNote'

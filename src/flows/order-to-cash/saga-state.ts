@@ -87,6 +87,16 @@ export interface ShipmentRecord {
   trackingUrl?: string;
   shippedAt: string;
   lines: { lineId?: string; sku: string; quantity: number }[];
+  /** What the ERP's delivery made of this parcel; absent until the `deliver` step has run for it. */
+  erp?: ShipmentErpRecord;
+}
+
+export type ShipmentErpRecord =
+  { status: 'validated'; pickingId: string; name: string } | { status: 'not_validated'; reason: string };
+
+/** The first shipment the ERP's delivery has not yet been brought up to date with. */
+export function pendingErpShipment(saga: SagaOrder): ShipmentRecord | undefined {
+  return saga.shipments.find((s) => s.erp === undefined);
 }
 
 /** Decimal strings in the order's currency. */

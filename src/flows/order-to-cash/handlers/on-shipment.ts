@@ -1,8 +1,9 @@
 /**
  * `shipment.confirmed`: a parcel left a location. Recorded once per shipment id (duplicated or
  * replayed warehouse events change nothing); the customer gets a tracking note in WooCommerce;
- * the shipped lines' reservations are consumed (the ERP's figures now include them). When every
- * owed line has shipped the order moves to `shipped` and `order.shipped` drives completion.
+ * the shipped lines' reservations are consumed (the ERP's figures now include them). The event
+ * that follows (`order.shipped` when every owed line has shipped, else `order.advance`) runs the
+ * `deliver` step for the parcel, then completion.
  */
 import type { EventData } from '../../../canonical/index.js';
 import { orderSubject } from '../../../canonical/index.js';
@@ -88,6 +89,8 @@ export async function onShipment(
         next = moveTo(next, 'partially_shipped', now);
       }
     }
+    if (events.length === 0 && next.state !== 'parked')
+      events.push(sagaEvent(next, 'order.advance', { after: 'ship' }));
     outcome = { saga: next, timeline, events };
   }
   outcome.write = (trx) => consume(trx, saga.subject, lineIds, now).then(() => undefined);
