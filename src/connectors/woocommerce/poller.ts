@@ -22,13 +22,14 @@ import type { AcceptResult, Cursors, Inbox } from '../../runtime/contracts.js';
 import type { WooClient } from './client.js';
 import { polledInbound, stampOf, type WooResource } from './inbound.js';
 import { MAX_PER_PAGE } from './pagination.js';
+import { acceptVariations, isVariableProduct, listVariations } from './variations.js';
 import type { WooStoreConfig } from './types.js';
 
 export type PolledCollection = 'orders' | 'products';
 
 export interface WooPollerOptions {
   store: Pick<WooStoreConfig, 'id' | 'poll'>;
-  client: Pick<WooClient, 'request'>;
+  client: Pick<WooClient, 'request' | 'listAll'>;
   inbox: Inbox;
   cursors: Cursors;
   log: Logger;
@@ -43,7 +44,8 @@ export interface WooPollerOptions {
 }
 
 export interface PollReport {
-  collection: PolledCollection;
+  /** `variations`: of every variable product, polled with `products`. */
+  collection: PolledCollection | 'variations';
   fetched: number;
   accepted: number;
   duplicate: number;
@@ -64,7 +66,7 @@ export function shiftGmt(value: string, seconds: number): string {
   return new Date(Date.parse(`${value}Z`) + seconds * 1000).toISOString().slice(0, 19);
 }
 
-export const pollCursorName = (storeId: string, collection: PolledCollection): string =>
+export const pollCursorName = (storeId: string, collection: PolledCollection | 'variations'): string =>
   `woocommerce:${storeId}:${collection}`;
 
 export function createWooPoller(options: WooPollerOptions): WooPoller {
@@ -81,8 +83,7 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
   async function pollCollection(collection: PolledCollection): Promise<PollReport> {
     const name = pollCursorName(options.store.id, collection);
     const saved = await options.cursors.get(name);
-    const start =
-      saved ?? shiftGmt(now().toISOString().slice(0, 19), -(options.initialLookbackSeconds ?? 86_400));
+    const start = startOf(saved);
     const report: PollReport = { collection, fetched: 0, accepted: 0, duplicate: 0, stale: 0, cursor: saved };
     const fed = new Set<string>();
     let newest = start;
@@ -132,9 +133,54 @@ export function createWooPoller(options: WooPollerOptions): WooPoller {
     return report;
   }
 
+  const startOf = (saved: string | undefined): string =>
+    saved ?? shiftGmt(now().toISOString().slice(0, 19), -(options.initialLookbackSeconds ?? 86_400));
+
+  /**
+   * A variation's change need not touch its parent, so every variable product's variations are
+   * listed with `modified_after` (one request per variable product per poll, behind the store's
+   * rate limit), with their own cursor.
+   */
+  async function pollVariations(): Promise<PollReport> {
+    const name = pollCursorName(options.store.id, 'variations');
+    const saved = await options.cursors.get(name);
+    const start = startOf(saved);
+    const report: PollReport = {
+      collection: 'variations',
+      fetched: 0,
+      accepted: 0,
+      duplicate: 0,
+      stale: 0,
+      cursor: saved,
+    };
+    const query = { modified_after: shiftGmt(start, -overlap), dates_are_gmt: true };
+    const parents = await options.client.listAll<unknown>('products', {
+      type: 'variable',
+      per_page: perPage,
+    });
+    let newest = start;
+    for (const parent of parents) {
+      if (!isVariableProduct(parent)) continue;
+      const variations = await listVariations(options.client, parent.id, query);
+      report.fetched += variations.length;
+      for (const { modifiedGmt, result } of await acceptVariations(
+        options.inbox,
+        options.store.id,
+        variations,
+      )) {
+        report[result.status] += 1;
+        if (modifiedGmt !== undefined && modifiedGmt > newest) newest = modifiedGmt;
+      }
+    }
+    if (newest !== saved && (saved === undefined || newest > saved)) await options.cursors.set(name, newest);
+    report.cursor = newest;
+    return report;
+  }
+
   async function pollOnce(): Promise<PollReport[]> {
     const reports: PollReport[] = [];
     for (const collection of collections) reports.push(await pollCollection(collection));
+    if (collections.includes('products')) reports.push(await pollVariations());
     for (const r of reports)
       if (r.accepted > 0)
         options.log.info({ store: options.store.id, ...r }, 'woocommerce poll found changes');

@@ -25,7 +25,7 @@ export interface WooPollers {
 
 export function startWooPollers(options: {
   stores: readonly Pick<WooStoreConfig, 'id' | 'poll'>[];
-  clients: (storeId: string) => Pick<WooClient, 'request'>;
+  clients: (storeId: string) => Pick<WooClient, 'request' | 'listAll'>;
   runtime: { inbox: Inbox; cursors: Cursors };
   log: Logger;
 }): WooPollers {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWooEmulator, type WooEmulator } from '../../../sim/woocommerce/index.js';
 import { WooClient } from '../../../src/connectors/woocommerce/client.js';
-import { createWooPoller } from '../../../src/connectors/woocommerce/poller.js';
+import { createWooPoller, type PolledCollection } from '../../../src/connectors/woocommerce/poller.js';
 import { backfill } from '../../../src/connectors/woocommerce/sync/backfill.js';
 import { signWooPayload } from '../../../src/connectors/woocommerce/signature.js';
 import { wooWebhookRoute } from '../../../src/connectors/woocommerce/webhooks.js';
@@ -85,6 +85,17 @@ const statusesPublished = () =>
   hub.events
     .filter((e) => e.type === 'order.received' || e.type === 'order.updated')
     .map((e) => (e.data as { order: { channelStatus: string } }).order.channelStatus);
+
+/** The store's poller feeding `into`'s inbox. */
+const pollerOf = (into: Hub, collections?: PolledCollection[]) =>
+  createWooPoller({
+    store: { id: 'eu' },
+    client,
+    inbox: into.runtime.inbox,
+    cursors: into.runtime.cursors,
+    log: silentLogger(),
+    ...(collections ? { collections } : {}),
+  });
 
 async function settle(): Promise<void> {
   await woo.flushWebhooks();
@@ -173,13 +184,7 @@ describe('webhooks and poller against the emulator', () => {
     await settle();
     expect(hub.events).toHaveLength(0);
 
-    const poller = createWooPoller({
-      store: { id: 'eu' },
-      client,
-      inbox: hub.runtime.inbox,
-      cursors: hub.runtime.cursors,
-      log: silentLogger(),
-    });
+    const poller = pollerOf(hub);
     const [first] = await poller.pollOnce();
     expect(first).toMatchObject({ collection: 'orders', accepted: 1 });
     await hub.runtime.idle();
@@ -214,13 +219,7 @@ describe('webhooks and poller against the emulator', () => {
         reason: 'damaged',
         line_items: [{ id: lineId, quantity: 1, refund_total: '20.00' }],
       });
-      const poller = createWooPoller({
-        store: { id: 'eu' },
-        client,
-        inbox: hubWithClient.runtime.inbox,
-        cursors: hubWithClient.runtime.cursors,
-        log: silentLogger(),
-      });
+      const poller = pollerOf(hubWithClient);
       await poller.pollOnce();
       await hubWithClient.runtime.idle();
       const refunds = hubWithClient.events.filter((e) => e.type === 'refund.requested');
@@ -319,5 +318,60 @@ describe('webhooks and poller against the emulator', () => {
     });
     const prices = hub.events.filter((e) => e.type === 'price.changed' && e.subject === 'sku:HOOD-L');
     expect(prices).toHaveLength(1);
+  });
+
+  it('variations are backfilled and polled through the inbox themselves, not only via their parent', async () => {
+    woo.faults.set({ dropWebhookRate: 1 });
+    const parent = woo.createProduct({
+      name: 'Cap',
+      sku: 'CAP',
+      type: 'variable',
+      attributes: [{ name: 'Colour', variation: true, options: ['Red', 'Blue'] }],
+    });
+    const red = woo.createVariation(parent.id, {
+      sku: 'CAP-RED',
+      regular_price: '12.00',
+      attributes: [{ name: 'Colour', option: 'Red' }],
+    });
+    woo.createVariation(parent.id, {
+      sku: 'CAP-BLUE',
+      regular_price: '12.00',
+      attributes: [{ name: 'Colour', option: 'Blue' }],
+    });
+    await settle();
+    const report = await backfill({
+      store: { id: 'eu' },
+      client,
+      inbox: hub.runtime.inbox,
+      cursors: hub.runtime.cursors,
+      collection: 'products',
+    });
+    expect(report.variations).toBe(2);
+    const stored = await hub.store.db
+      .selectFrom('inbox')
+      .select('subject')
+      .where('subject', 'in', [`product:eu:${red.id}`, `product:eu:${parent.id}`])
+      .execute();
+    expect(stored.map((r) => r.subject).sort()).toEqual(
+      [`product:eu:${parent.id}`, `product:eu:${red.id}`].sort(),
+    );
+    await hub.runtime.idle();
+
+    // A variation's own change, its webhook lost: the products poll reads it from the variations.
+    await client.request('PUT', `products/${parent.id}/variations/${red.id}`, {
+      body: { regular_price: '14.00' },
+    });
+    const poller = pollerOf(hub, ['products']);
+    const reports = await poller.pollOnce();
+    expect(reports.find((r) => r.collection === 'variations')).toMatchObject({ accepted: 1 });
+    await hub.runtime.idle();
+    const prices = hub.events
+      .filter((e) => e.type === 'price.changed' && e.subject === 'sku:CAP-RED')
+      .map((e) => (e.data as { price: { regular: { amount: string } } }).price.regular.amount);
+    expect(prices.at(-1)).toBe('14.00');
+    expect(new Set(prices).size).toBe(prices.length);
+    // A second poll finds nothing new.
+    const again = await poller.pollOnce();
+    expect(again.find((r) => r.collection === 'variations')?.accepted).toBe(0);
   });
 });

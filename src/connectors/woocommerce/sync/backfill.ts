@@ -1,6 +1,6 @@
 /**
  * Pages through a store's history into the inbox (same keys and version rule as the poller, so a
- * record already ingested collapses). Resumable: after each page the position
+ * record already ingested collapses); a variable product's variations follow it. Resumable: after each page the position
  * (`{ page, lastId }`) is saved in the cursor `woocommerce:<store>:backfill:<collection>`; a rerun
  * continues there, and a finished run clears it. Records are listed oldest first by id, so new
  * records only append to the end while we page.
@@ -16,12 +16,13 @@ import type { WooClient } from '../client.js';
 import { polledInbound, stampOf, type WooResource } from '../inbound.js';
 import type { WooStoreConfig } from '../types.js';
 import type { Progress } from './progress.js';
+import { acceptVariations, isVariableProduct, listVariations } from '../variations.js';
 
 export type BackfillCollection = 'orders' | 'products' | 'customers';
 
 export interface BackfillOptions {
   store: Pick<WooStoreConfig, 'id'>;
-  client: Pick<WooClient, 'list'>;
+  client: Pick<WooClient, 'list' | 'listAll'>;
   inbox: Inbox;
   cursors: Cursors;
   collection: BackfillCollection;
@@ -39,6 +40,8 @@ export interface BackfillReport {
   duplicate: number;
   stale: number;
   skipped: number;
+  /** Variations of the variable products read (products only); counted in accepted/duplicate/stale too. */
+  variations: number;
   resumedFromPage: number | undefined;
 }
 
@@ -104,6 +107,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillReport
     duplicate: 0,
     stale: 0,
     skipped: 0,
+    variations: 0,
     resumedFromPage: position?.page,
   };
   // Customers have no date filter in the REST API: filter them here instead.
@@ -145,6 +149,15 @@ export async function backfill(options: BackfillOptions): Promise<BackfillReport
       ),
     );
     for (const r of results) report[r.status] += 1;
+    if (options.collection === 'products') {
+      for (const { item } of fresh) {
+        if (!isVariableProduct(item)) continue;
+        const variations = await listVariations(options.client, item.id);
+        report.variations += variations.length;
+        for (const { result } of await acceptVariations(options.inbox, options.store.id, variations))
+          report[result.status] += 1;
+      }
+    }
     lastId = Math.max(lastId, ...fresh.map((f) => f.stamp.id));
     done += page.items.length;
     await options.cursors.set(name, JSON.stringify({ page: page.page, lastId, since: options.since }));
