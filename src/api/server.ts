@@ -65,11 +65,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(fastRoutes.length === 0
       ? {}
       : {
-          serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
-            createServer((request, response) => {
+          serverFactory: (
+            handler: (request: IncomingMessage, response: ServerResponse) => void,
+            opts: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number },
+          ) => {
+            const server = createServer((request, response) => {
               for (const fast of fastRoutes) if (fast(request, response)) return;
               handler(request, response);
-            }),
+            });
+            // What Fastify sets on a server it creates itself (it does not on a factory's).
+            if (opts.keepAliveTimeout !== undefined) server.keepAliveTimeout = opts.keepAliveTimeout;
+            if (opts.requestTimeout !== undefined) server.requestTimeout = opts.requestTimeout;
+            if (opts.connectionTimeout !== undefined) server.setTimeout(opts.connectionTimeout);
+            return server;
+          },
         }),
     loggerInstance: options.log.child({ component: 'http' }) as FastifyBaseLogger,
     // Webhook bursts would flood the log; failures are logged by the error handler instead.

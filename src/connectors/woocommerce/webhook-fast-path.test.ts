@@ -86,6 +86,8 @@ describe('WooCommerce webhook fast path', () => {
     expect(res.headers.get('x-correlation-id')).toBe('corr-1');
     expect(await res.json()).toEqual({ status: 'accepted', id: 'm1' });
     expect(fast.counted.fast).toBe(1);
+    // The server in front keeps the timeouts Fastify gives its own (keep-alive 72 s).
+    expect(fast.server.server.keepAliveTimeout).toBe(72_000);
 
     const injectedInbox = recordingInbox();
     const injected = await start(injectedInbox);
