@@ -124,6 +124,53 @@ describe('order-to-cash end to end: line-level compensations', () => {
       env.wms.main.fulfilments.byReference(`WC-eu-${order.id}/main/1`)[0]?.lines.map((l) => l.sku),
     ).toEqual(['TEE-M']);
   });
+  it('cancels and fully refunds, shipping included, an order no location can serve at all, and never tells Odoo', async () => {
+    env = await startE2e(cancelLine);
+    const m = env.odoo.models;
+    m.write('stock.quant', m.search('stock.quant', [['product_id.default_code', 'in', ['MUG', 'TEE-M']]]), {
+      quantity: 0,
+    });
+    await env.hub.pollers?.runAll();
+    const positions = () =>
+      env.hub.store.db
+        .selectFrom('stock_positions')
+        .select('on_hand')
+        .where('sku', 'in', ['MUG', 'TEE-M'])
+        .execute();
+    await env.waitFor(async () => (await positions()).every((p) => Number(p.on_hand) === 0), {
+      what: 'the hub sees no MUG or TEE-M anywhere',
+    });
+    const order = env.woo.createOrder({
+      lineItems: [
+        { sku: 'TEE-M', quantity: 1 },
+        { sku: 'MUG', quantity: 2 },
+      ],
+      ...SHOPPER,
+      shipping: { methodId: 'flat_rate', methodTitle: 'Flat rate', total: '4.90' },
+      transactionId: 'ch_none',
+    });
+    await env.waitFor(async () => env.woo.getOrder(order.id)?.status === 'cancelled', {
+      what: 'order cancelled in WooCommerce',
+    });
+    await env.waitFor(async () => (await env.saga(order.id))?.state === 'cancelled', {
+      what: 'saga cancelled',
+    });
+    const refunds = env.woo.state.refundsOf(order.id);
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]?.amount).toBe(order.total);
+    expect(Number(order.shipping_total)).toBeGreaterThan(0);
+    const notes = env.woo.state.notesOf(order.id).filter((n) => n.customer_note);
+    expect(notes.map((n) => n.note)).toEqual([
+      expect.stringContaining('has been cancelled and refunded in full'),
+    ]);
+    expect(m.searchRead('sale.order', [['client_order_ref', '=', `WC-eu-${order.id}`]], ['id'])).toEqual([]);
+    expect(env.wms.main.fulfilments.list()).toEqual([]);
+    const timeline = await readTimelineEntries(env.hub.store.db, `order:eu:${order.id}`);
+    expect(timeline.map((e) => e.summary)).toContainEqual(
+      expect.stringContaining('the whole order is cancelled and not registered in the ERP'),
+    );
+  });
+
   it('follows a partial cancellation by staff before shipment: new warehouse request, Odoo lines revised', async () => {
     env = await startE2e({ wmsStepMs: 60_000 });
     const order = env.woo.createOrder({

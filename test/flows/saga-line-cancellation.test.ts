@@ -6,10 +6,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEvent, orderPartitionKey, orderSubject } from '../../src/canonical/index.js';
 import { createOmsRouter, DEFAULT_ROUTING_RULES } from '../../src/oms/index.js';
+import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
 import { buildOrder } from './order-fixture.js';
 import { startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
 
 const mainOnly = () => testConfig({ stores: [{ ...testConfig().stores[0]!, locations: ['main'] }] });
+
+/** Main only, policy cancel-line, with this stock at main. */
+const cancelLineHarness = (stock: Record<string, number>) => {
+  const config = mainOnly();
+  return startSagaHarness({
+    config,
+    router: createOmsRouter({
+      config,
+      rules: { ...DEFAULT_ROUTING_RULES, backorder: 'cancel-line' },
+      availability: async () => ({ main: stock }),
+    }),
+  });
+};
 
 /** What the WooCommerce ingest publishes once the store reports the hub's refund back. */
 const refundReported = (h: SagaHarness, orderId: string) => {
@@ -21,7 +35,10 @@ const refundReported = (h: SagaHarness, orderId: string) => {
     amount: refund.request.amount,
     reason: `WooCommerce refund ${refund.id}: ${refund.request.reason}`,
     restock: false,
-    lines: refund.request.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+    // Charges (shipping, fees) come back as the refund's shipping_lines/fee_lines, not as lines.
+    lines: refund.request.lines
+      .filter((l) => l.quantity > 0)
+      .map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
   });
 };
 
@@ -66,15 +83,7 @@ describe('order-to-cash saga: lines no location can serve', () => {
   });
 
   it('refunds a line no location can serve at the first routing and registers the ERP order without it', async () => {
-    const config = mainOnly();
-    h = await startSagaHarness({
-      config,
-      router: createOmsRouter({
-        config,
-        rules: { ...DEFAULT_ROUTING_RULES, backorder: 'cancel-line' },
-        availability: async () => ({ main: { A: 10, B: 0 } }),
-      }),
-    });
+    h = await cancelLineHarness({ A: 10, B: 0 });
     await h.receive(
       buildOrder({
         id: '5002',
@@ -98,5 +107,50 @@ describe('order-to-cash saga: lines no location can serve', () => {
     expect(saga?.state).toBe('settled');
     expect(saga?.routing?.cancelledLines.map((l) => l.lineId)).toEqual(['2']);
     expect(h.erp.payments).toEqual([{ invoiceId: 'INV1', amount: '18.00' }]);
+  });
+
+  it('cancels and fully refunds an order none of whose lines can be served, without the ERP', async () => {
+    h = await cancelLineHarness({ A: 0, B: 0 });
+    const built = buildOrder({
+      id: '5003',
+      lines: [
+        { sku: 'A', quantity: 1, unitPrice: '10.00' },
+        { sku: 'B', quantity: 2, unitPrice: '5.00' },
+      ],
+    });
+    // As WooCommerce sends it: the shipping charge is an order item with its own id.
+    const order = { ...built, shippingLines: built.shippingLines.map((l) => ({ ...l, lineId: '9' })) };
+    await h.receive(order);
+    await h.receive(order);
+    const saga = await h.saga('5003');
+    expect(saga?.state).toBe('cancelled');
+    expect(h.erp.calls).toEqual([]);
+    expect(h.warehouses.size).toBe(0);
+    expect(h.channel.statuses.get('5003')).toBe('cancelled');
+    expect(h.channel.refunds).toHaveLength(1);
+    const shipping = order.shippingLines[0]!;
+    expect(h.channel.refunds[0]?.request).toMatchObject({
+      amount: order.totals.total,
+      restock: false,
+      lines: [
+        { lineId: '1', quantity: 1, total: { amount: '10.00' }, tax: { amount: '2.00' } },
+        { lineId: '2', quantity: 2, total: { amount: '10.00' }, tax: { amount: '2.00' } },
+        { lineId: '9', quantity: 0, total: shipping.total, tax: shipping.totalTax },
+      ],
+    });
+    expect(h.channel.notes).toEqual([
+      expect.objectContaining({
+        orderId: '5003',
+        note: expect.stringContaining('has been cancelled and refunded in full'),
+      }),
+    ]);
+    expect(saga?.amounts.refunded).toBe(order.totals.total.amount);
+    await h.publish([refundReported(h, '5003')]);
+    expect(h.erp.creditNotes).toEqual([]);
+    const summaries = (await readTimelineEntries(h.store.db, 'order:eu:5003')).map((e) => e.summary);
+    expect(summaries).toContainEqual(
+      expect.stringContaining('the whole order is cancelled and not registered in the ERP'),
+    );
+    expect(summaries).toContain('validated → cancelled');
   });
 });

@@ -40,6 +40,7 @@ export interface ChannelRefundRequest {
   amount: Money;
   /** Unique per refund: the lookup finds an earlier attempt by it. */
   reason: string;
+  /** Order items by their channel id: product lines, and shipping or fee charges (quantity 0). */
   lines: { lineId: string; quantity: number; total: Money; tax: Money }[];
   restock: boolean;
 }

@@ -3,16 +3,19 @@
  * once in the effect ledger, so a retry does not re-decide on changed stock figures. Lines the
  * rules cancel outright (no location can serve them, policy `cancel-line`) get the same channel
  * refund as a line cancelled later, and are left off the ERP order at registration. The routed
- * units are held in the hub's reservation ledger from here until the ERP reserves them.
+ * units are held in the hub's reservation ledger from here until the ERP reserves them. When
+ * the rules cancel every unit of the order, the whole order is cancelled and refunded instead
+ * (`../cancel-unroutable.ts`) and never reaches the ERP.
  */
-import { makeEvent } from '../../../canonical/index.js';
+import { makeEvent, type Money } from '../../../canonical/index.js';
+import { cancelUnroutable, cancelsEverything } from '../cancel-unroutable.js';
 import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
 import { reserve } from '../../inventory/reservation-ledger/index.js';
-import { defineStep } from '../define-step.js';
+import { defineStep, type StepOutcome } from '../define-step.js';
 import { reservationLines } from '../erp-held.js';
 import { moveTo } from '../run-step.js';
 import { partitionOf, ref } from '../saga-events.js';
-import type { PlannedLine, RoutingRecord } from '../saga-state.js';
+import type { PlannedLine, RoutingRecord, SagaOrder } from '../saga-state.js';
 
 export const routeStep = defineStep({
   name: 'route',
@@ -26,13 +29,17 @@ export const routeStep = defineStep({
     }));
     const plan = await io.once(() => io.deps.router.route({ order: saga.order, lines, exclude: [] }));
     const cancelled = plan.cancelledLines ?? [];
+    if (cancelsEverything(saga.order, plan)) {
+      const whole = await cancelUnroutable(saga, io, cancelled);
+      return { plan, refund: whole.refund, cancelledOrder: true };
+    }
     const refund =
       cancelled.length === 0
         ? undefined
         : await refundCancelledLines(saga, io, cancelled, 'at routing', `woo:refund:route:${saga.subject}`);
-    return { plan, refund };
+    return { plan, refund, cancelledOrder: false };
   },
-  apply: (saga, { plan, refund }, io) => {
+  apply: (saga, { plan, refund, cancelledOrder }, io) => {
     const routing: RoutingRecord = {
       assignments: plan.assignments,
       backorders: plan.backorders,
@@ -40,6 +47,7 @@ export const routeStep = defineStep({
       cancelledLines: plan.cancelledLines ?? [],
     };
     const now = io.deps.now();
+    if (cancelledOrder) return cancelledOutcome(saga, routing, refund, now);
     const routed = { ...moveTo(saga, 'routed', now), routing };
     return {
       // The order is accepted and its locations chosen: the hub holds the units until the ERP does.
@@ -73,3 +81,38 @@ export const routeStep = defineStep({
     };
   },
 });
+
+/** Nothing can ship: the order ends here, cancelled and refunded in the channel, unknown to the ERP. */
+function cancelledOutcome(
+  saga: SagaOrder,
+  routing: RoutingRecord,
+  refund: { refundId: string; amount: Money } | undefined,
+  now: Date,
+): StepOutcome {
+  const refunded =
+    refund === undefined
+      ? 'nothing to refund (unpaid)'
+      : `refund ${refund.amount.amount} ${refund.amount.currency} incl. shipping (refund ${refund.refundId})`;
+  return {
+    saga: {
+      ...moveTo(saga, 'cancelled', now),
+      routing,
+      ...(refund === undefined ? {} : { amounts: withRefund(saga.amounts, refund.amount) }),
+      order: { ...saga.order, status: 'cancelled', channelStatus: 'cancelled' },
+    },
+    timeline: [
+      ...routing.reasons.map((reason) => ({ kind: 'decision' as const, system: 'oms', summary: reason })),
+      {
+        kind: 'decision',
+        system: 'oms',
+        summary: 'No location can serve any line: the whole order is cancelled and not registered in the ERP',
+      },
+      {
+        kind: 'effect',
+        system: `woocommerce:${saga.storeId}`,
+        summary: `Order cancelled in WooCommerce with a note to the customer; ${refunded}`,
+      },
+    ],
+    events: [],
+  };
+}
