@@ -110,7 +110,10 @@ describe('order-to-cash saga: compensations', () => {
 
   it('cancels a line no location can serve and requests its refund in the channel', async () => {
     h = await startSagaHarness({
-      config: testConfig({ stores: [{ ...testConfig().stores[0]!, locations: ['main'] }] }),
+      config: testConfig({
+        stores: [{ ...testConfig().stores[0]!, locations: ['main'] }],
+        routing: { backorder: 'cancel-line' },
+      }),
     });
     await h.receive(
       buildOrder({

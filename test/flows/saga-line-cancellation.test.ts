@@ -10,7 +10,12 @@ import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
 import { buildOrder } from './order-fixture.js';
 import { startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
 
-const mainOnly = () => testConfig({ stores: [{ ...testConfig().stores[0]!, locations: ['main'] }] });
+/** Only main sells to eu, and units nowhere can ship are cancelled (policy cancel-line). */
+const mainOnly = () =>
+  testConfig({
+    stores: [{ ...testConfig().stores[0]!, locations: ['main'] }],
+    routing: { backorder: 'cancel-line' },
+  });
 
 /** Main only, policy cancel-line, with this stock at main. */
 const cancelLineHarness = (stock: Record<string, number>) => {

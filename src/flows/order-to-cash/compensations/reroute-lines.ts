@@ -1,7 +1,8 @@
 /**
  * Compensation for lines a location cannot fulfil: reroute them through the OMS to a location
  * that has not failed them yet; what no location can take is backordered or cancelled per the
- * `routing.unfulfillable` policy (`cancel-line`, the default, or `backorder`). A cancelled line
+ * same `routing.backorder` key the OMS routes by (`backorder`, the default, or `cancel-line`;
+ * read through the OMS's own parser so the two never disagree). A cancelled line
  * gets a refund request in the channel (no gateway refund), leaves the ERP order (so the invoice
  * never bills it) and has its reservation released; an ERP refusal parks the order.
  *
@@ -13,6 +14,7 @@
 import type { Kysely } from 'kysely';
 import type { BusinessError } from '../../../runtime/errors.js';
 import type { Database } from '../../../store/schema.js';
+import { DEFAULT_ROUTING_RULES, routingRulesFromConfig } from '../../../oms/index.js';
 import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
 import { consume, release, retake } from '../../inventory/reservation-ledger/index.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
@@ -31,7 +33,9 @@ export interface FailedLines {
 type Policy = 'cancel-line' | 'backorder';
 
 function policyOf(io: StepIO): Policy {
-  return io.deps.config.routing?.unfulfillable === 'backorder' ? 'backorder' : 'cancel-line';
+  const parsed = routingRulesFromConfig(io.deps.config.routing ?? {});
+  // The loader refuses an invalid section at start; a test config that slips through keeps the default.
+  return parsed.ok ? parsed.rules.backorder : DEFAULT_ROUTING_RULES.backorder;
 }
 
 export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLines): Promise<StepOutcome> {
@@ -103,7 +107,7 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
     timeline.push({
       kind: 'decision',
       system: 'hub',
-      summary: `Backordered ${backorder.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}`,
+      summary: `Backordered ${backorder.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}: no location can ship it now; the order waits for it (policy routing.backorder: backorder)`,
     });
   }
   let refused: BusinessError | undefined;
