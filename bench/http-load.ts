@@ -90,7 +90,8 @@ function connection(index) {
         if (pending.length < headEnd + 4 + length) return;
         const now = performance.now();
         if (headers.slice(9, 12) !== '200') errors += 1;
-        latencies.push(now - due);
+        // From the due time; from the send when a timer fired a little early (never negative).
+        latencies.push(now - Math.min(due, sentAt));
         service.push(now - sentAt);
         pending = pending.length === headEnd + 4 + length ? null : pending.subarray(headEnd + 4 + length);
         next();
