@@ -2,8 +2,9 @@
  * What the order router may promise per location and SKU: on hand − ERP reserved from the hub's
  * stock projection (kept by the ERP feed, so routing goes on through an ERP outage), read live from
  * the ERP only for pairs the projection has not seen yet, minus the hub's reservations the ERP has
- * not consumed. A drop-ship supplier without a stock feed is taken at its word (it confirms or
- * rejects the fulfilment itself), so it counts as able to ship.
+ * not consumed. A drop-ship supplier counts with the level its stock feed last reported; for a SKU
+ * its feed never mentioned it is taken at its word (it confirms or rejects the fulfilment itself),
+ * so it counts as able to ship.
  *
  * @example
  * ```ts
@@ -32,12 +33,14 @@ export function routingAvailability(deps: {
         result[id] = Object.fromEntries(skus.map((sku) => [sku, UNMETERED_SUPPLIER_STOCK]));
       else result[id] = Object.fromEntries(skus.map((sku) => [sku, 0]));
     }
-    if (warehouses.length === 0 || skus.length === 0) return result;
+    const suppliers = locationIds.filter((id) => deps.dropship.includes(id));
+    const projectedAt = [...warehouses, ...suppliers];
+    if (projectedAt.length === 0 || skus.length === 0) return result;
     const projected = await deps.db
       .selectFrom('stock_positions')
       .select(['sku', 'location', 'on_hand', 'erp_reserved'])
       .where('sku', 'in', skus)
-      .where('location', 'in', warehouses)
+      .where('location', 'in', projectedAt)
       .execute();
     const figures = new Map(
       projected.map((p) => [`${p.location}|${p.sku}`, Number(p.on_hand) - Number(p.erp_reserved)]),
