@@ -14,8 +14,8 @@
  * Measured 2026-12-03 (2 cores, node 20, load average 1.1–2.3 including the bench itself), four
  * runs, open loop at 5,000 req/s — availability p99 10.0 / 4.8 / 6.5 / 4.1 ms, checkout/validate
  * p99 4.1 / 3.5 / 5.9 / 5.6 ms; closed loop 16–21k req/s at 50–61 hub CPU µs/req (it was ~11k at
- * ~62 before both routes were answered ahead of Fastify). At load 5–6 (other suites running) the hub gets too
- * little CPU and the open-loop p99 climbs to 20–400 ms.
+ * ~62 before both routes were answered ahead of Fastify). At load 5–6 (other suites running)
+ * the hub gets too little CPU and the open-loop p99 climbs to 20–400 ms.
  *
  * @example
  * ```sh
