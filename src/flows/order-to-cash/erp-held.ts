@@ -16,9 +16,19 @@ import { release, reserve, type ReservationLine } from '../inventory/reservation
 import type { SagaConfig } from './ports.js';
 import type { Assignment, SagaOrder } from './saga-state.js';
 
-/** The warehouse the ERP order ships from: the first assignment's, when it is an ERP warehouse. */
+/**
+ * The warehouse the ERP order ships from: the first assignment's, when it is an ERP warehouse. An
+ * order whose every line is backordered has no assignment yet: it is registered at the store's
+ * first warehouse, where its lines are most likely to ship from once stock arrives (rather than the
+ * ERP's default warehouse, which the hub may not route to at all), so that parcel validates the
+ * ERP's delivery like any other.
+ */
 export function erpWarehouseOf(saga: SagaOrder, config: SagaConfig): string | undefined {
-  const first = saga.routing?.assignments[0]?.location;
+  const routing = saga.routing;
+  const first =
+    routing !== undefined && routing.assignments.length === 0 && routing.backorders.length > 0
+      ? config.stores.find((s) => s.id === saga.storeId)?.locations[0]
+      : routing?.assignments[0]?.location;
   return config.warehouses.some((w) => w.id === first) ? first : undefined;
 }
 

@@ -8,12 +8,14 @@ import type { EventData } from '../../canonical/index.js';
 import type { Handler, HandlerContext } from '../../runtime/contracts.js';
 import { advance } from './advance.js';
 import type { StepDeps } from './define-step.js';
+import { onBackorderRouted } from './handlers/on-backorder-routed.js';
 import { onCancelled } from './handlers/on-cancelled.js';
 import { onFulfilmentFailed } from './handlers/on-fulfilment-failed.js';
 import { onFulfilmentProgress, type FulfilmentProgressed } from './handlers/on-fulfilment-progress.js';
 import { onOrderSnapshot } from './handlers/on-order-snapshot.js';
 import { onResume } from './handlers/on-resume.js';
 import { onShipment } from './handlers/on-shipment.js';
+import type { BackorderRouted } from './handlers/on-stock-for-backorders.js';
 import { loadSaga } from './saga-store.js';
 
 export const ORDER_TO_CASH_CONSUMER = 'order-to-cash';
@@ -27,6 +29,7 @@ const INPUTS = [
   'fulfilment.failed',
   'fulfilment.progressed',
   'order.resume',
+  'order.backorder-routed',
 ] as const;
 /** The saga's own events: each means "a step committed, run the next". */
 const STEP_EVENTS = [
@@ -57,6 +60,8 @@ export function orderToCashHandler(deps: StepDeps): Handler {
         return onFulfilmentFailed(ctx as HandlerContext<EventData<'fulfilment.failed'>>, deps);
       case 'fulfilment.progressed':
         return onFulfilmentProgress(ctx as HandlerContext<FulfilmentProgressed>, deps);
+      case 'order.backorder-routed':
+        return onBackorderRouted(ctx as HandlerContext<BackorderRouted>, deps);
       case 'order.resume':
         return onResume(ctx as HandlerContext<{ by?: string; note?: string }>, deps);
       default: {

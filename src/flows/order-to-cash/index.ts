@@ -17,6 +17,11 @@
 import type { StepDeps } from './define-step.js';
 import { configRouter } from './config-router.js';
 import { ORDER_TO_CASH_CONSUMER, ORDER_TO_CASH_EVENTS, orderToCashHandler } from './handler.js';
+import {
+  BACKORDER_CONSUMER,
+  BACKORDER_TRIGGERS,
+  onStockForBackorders,
+} from './handlers/on-stock-for-backorders.js';
 import type { OrderToCashDeps, SagaRuntime } from './ports.js';
 
 export function resolveDeps(deps: OrderToCashDeps): StepDeps {
@@ -32,13 +37,19 @@ export function resolveDeps(deps: OrderToCashDeps): StepDeps {
   };
 }
 
-/** Subscribes the saga (consumer `order-to-cash`) to its events. */
+/**
+ * Subscribes the saga (consumer `order-to-cash`, per-order partitions) to its events, and the
+ * backorder allocator (consumer `order-to-cash:backorders`, per-SKU partitions) to stock arrivals.
+ */
 export function registerOrderToCash(runtime: SagaRuntime, deps: OrderToCashDeps): void {
-  runtime.subscribe(ORDER_TO_CASH_CONSUMER, ORDER_TO_CASH_EVENTS, orderToCashHandler(resolveDeps(deps)));
+  const resolved = resolveDeps(deps);
+  runtime.subscribe(ORDER_TO_CASH_CONSUMER, ORDER_TO_CASH_EVENTS, orderToCashHandler(resolved));
+  runtime.subscribe(BACKORDER_CONSUMER, BACKORDER_TRIGGERS, onStockForBackorders(resolved));
 }
 
 export { ORDER_TO_CASH_CONSUMER, ORDER_TO_CASH_EVENTS, orderToCashHandler } from './handler.js';
 export { resumeOrderEvent } from './resume.js';
+export { BACKORDER_CONSUMER } from './handlers/on-stock-for-backorders.js';
 export { configRouter } from './config-router.js';
 export { loadSaga, listSagas } from './saga-store.js';
 export { fulfilmentReference, orderReference, parseWarehouseReference } from './references.js';

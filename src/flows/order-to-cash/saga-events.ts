@@ -18,8 +18,12 @@ export const ref = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) => ({
 export const partitionOf = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) =>
   orderPartitionKey(saga.storeId, saga.orderId);
 
-/** Internal saga events: `order.shipped` (every owed line shipped), `order.resume` (a person resumed a parked order), `order.advance` (a step with nothing else to say). */
-export type SagaEventType = 'order.shipped' | 'order.resume' | 'order.advance';
+/**
+ * Internal saga events: `order.shipped` (every owed line shipped), `order.resume` (a person resumed
+ * a parked order), `order.advance` (a step with nothing else to say), `order.backorder-routed`
+ * (stock arrived for backordered lines: their plan, already reserved).
+ */
+export type SagaEventType = 'order.shipped' | 'order.resume' | 'order.advance' | 'order.backorder-routed';
 
 export function sagaEvent(
   saga: Pick<SagaOrder, 'subject' | 'storeId' | 'orderId'>,

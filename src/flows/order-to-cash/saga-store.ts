@@ -129,3 +129,22 @@ export async function saveSaga(
   }
   return next;
 }
+
+/** The states an order waits in with backordered lines: everything it could ship has been requested. */
+export const BACKORDER_WAITING_STATES = ['fulfilment_requested', 'partially_shipped'] as const;
+
+/**
+ * Orders waiting for `sku` on their backorders, oldest order first (then by subject, so ties are
+ * stable). The LIKE keeps the scan to rows whose plan has any backorder at all.
+ */
+export async function listBackordered(db: Kysely<Database>, sku: string): Promise<SagaOrder[]> {
+  const rows = await db
+    .selectFrom('saga_orders')
+    .selectAll()
+    .where('state', 'in', [...BACKORDER_WAITING_STATES])
+    .where('routing_json', 'like', '%"backorders":[{%')
+    .orderBy('created_at')
+    .orderBy('subject')
+    .execute();
+  return rows.map(fromRow).filter((saga) => saga.routing?.backorders.some((line) => line.sku === sku));
+}

@@ -22,6 +22,7 @@ import { syncErpLines } from './sync-erp-lines.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
 import { moveTo, parkOutcome } from '../run-step.js';
 import { sagaEvent } from '../saga-events.js';
+import { backorderWaitingEvent } from '../handlers/on-stock-for-backorders.js';
 import { allShipped, isBefore, type PlannedLine, type RoutingRecord, type SagaOrder } from '../saga-state.js';
 
 export interface FailedLines {
@@ -142,6 +143,7 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
   );
   const shippedNow =
     !isBefore(next.state, 'fulfilment_requested') && isBefore(next.state, 'shipped') && allShipped(next);
+  for (const sku of new Set(backorder.map((l) => l.sku))) events.push(backorderWaitingEvent(next, sku));
   if (shippedNow) {
     next = moveTo(next, 'shipped', now);
     events.push(sagaEvent(next, 'order.shipped', { shipments: next.shipments.length }));

@@ -8,6 +8,7 @@ import { BusinessError } from '../../../runtime/errors.js';
 import type { FulfilmentPort } from '../ports.js';
 import { defineStep } from '../define-step.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
+import { backorderWaitingEvents } from '../handlers/on-stock-for-backorders.js';
 import { moveTo } from '../run-step.js';
 import type { FulfilmentRecord } from '../saga-state.js';
 
@@ -26,7 +27,8 @@ export const requestFulfilmentStep = defineStep({
         system: `wms:${r.location}`,
         summary: `Fulfilment ${r.reference} requested (WMS id ${r.wmsId ?? '?'}): ${r.lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}`,
       })),
-      events: fulfilmentRequestedEvents(saga, records, kinds, now),
+      // Backordered lines now wait: the allocator checks at once whether their stock is already in.
+      events: [...fulfilmentRequestedEvents(saga, records, kinds, now), ...backorderWaitingEvents(saga)],
     };
   },
   compensate: async (saga, io) => {

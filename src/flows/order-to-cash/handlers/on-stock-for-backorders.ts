@@ -1,0 +1,118 @@
+/**
+ * Consumer `order-to-cash:backorders`: when stock of a SKU arrives somewhere (`stock.changed`
+ * from the ERP's feed or a drop-ship supplier's), or an order starts waiting for a SKU
+ * (`backorder.waiting`), the waiting orders' backordered lines of that SKU are routed again,
+ * oldest order first, through the OMS — whose available-to-promise is the projection less the
+ * hub's reservation ledger. Each order's allocation is reserved in the ledger and handed to the
+ * order's own partition (`order.backorder-routed`) in one transaction, so the next order routed
+ * sees those units taken and the order applies its plan serialised with its other saga messages
+ * (`../compensations/route-backorders.ts`).
+ *
+ * Why a consumer and not a periodic sweep: both triggers are partitioned per SKU
+ * (`stock.<sku>`), so the allocations of one SKU run strictly one after another on whichever
+ * worker holds the partition — two orders can never be promised the same units, and no worker
+ * sweeps at the same time as another. A sweep would run in every worker process at once and
+ * outside the orders' partitions, and would react only at its interval.
+ *
+ * @example
+ * ```ts
+ * runtime.subscribe(BACKORDER_CONSUMER, BACKORDER_TRIGGERS, onStockForBackorders(deps));
+ * ```
+ */
+import type { EventData } from '../../../canonical/index.js';
+import { skuPartitionKey } from '../../../canonical/index.js';
+import type { EventInput, Handler, HandlerContext } from '../../../runtime/contracts.js';
+import { retake } from '../../inventory/reservation-ledger/index.js';
+import type { StepDeps } from '../define-step.js';
+import { reservationLines } from '../erp-held.js';
+import { sagaEvent } from '../saga-events.js';
+import type { Assignment, PlannedLine, SagaOrder } from '../saga-state.js';
+import { listBackordered } from '../saga-store.js';
+
+export const BACKORDER_CONSUMER = 'order-to-cash:backorders';
+export const BACKORDER_TRIGGERS: readonly string[] = ['stock.changed', 'backorder.waiting'];
+
+/** What the order's partition receives: the plan for some of its backordered lines, already reserved. */
+export interface BackorderRouted {
+  storeId: string;
+  orderId: string;
+  sku: string;
+  /** The saga version the plan was made for (part of its effect key). */
+  version: number;
+  assignments: Assignment[];
+  reasons: string[];
+}
+
+/** `backorder.waiting`: an order now waits for `sku` (stock may already be there). */
+export function backorderWaitingEvent(saga: SagaOrder, sku: string): EventInput {
+  return {
+    type: 'backorder.waiting',
+    subject: saga.subject,
+    partitionKey: skuPartitionKey(sku),
+    data: { storeId: saga.storeId, orderId: saga.orderId, sku },
+  };
+}
+
+/** One `backorder.waiting` per SKU the saga's backorders wait for. */
+export function backorderWaitingEvents(saga: SagaOrder): EventInput[] {
+  const skus = new Set((saga.routing?.backorders ?? []).map((line) => line.sku));
+  return [...skus].map((sku) => backorderWaitingEvent(saga, sku));
+}
+
+/** Locations that already failed one of these lines: never chosen for them again. */
+function failedFor(saga: SagaOrder, lines: readonly PlannedLine[]): string[] {
+  const ids = new Set(lines.map((line) => line.lineId));
+  return [
+    ...new Set(
+      saga.fulfilments.filter((f) => f.failedLineIds.some((id) => ids.has(id))).map((f) => f.location),
+    ),
+  ];
+}
+
+function skuOf(ctx: HandlerContext): { sku: string; arrived: boolean } | undefined {
+  if (ctx.message.type === 'stock.changed') {
+    const { position } = (ctx as HandlerContext<EventData<'stock.changed'>>).message.data;
+    // Stock going down (or staying at nothing) frees no unit for anyone.
+    return position.available > 0 ? { sku: position.sku, arrived: true } : undefined;
+  }
+  const { sku } = (ctx as HandlerContext<{ sku?: string }>).message.data;
+  return typeof sku === 'string' ? { sku, arrived: false } : undefined;
+}
+
+export function onStockForBackorders(deps: StepDeps): Handler {
+  return async (ctx) => {
+    const trigger = skuOf(ctx);
+    if (trigger === undefined) return;
+    const { sku } = trigger;
+    for (const saga of await listBackordered(ctx.db, sku)) {
+      const lines = (saga.routing?.backorders ?? []).filter((line) => line.sku === sku);
+      // Keyed by the saga's version: until the order applies a plan, every trigger finds the same
+      // one (so its units are never promised twice); once applied, the version has moved on.
+      const key = `oms:backorder:${saga.subject}:${sku}:${saga.version}`;
+      const prior = await ctx.effects.get<BackorderRouted>(key);
+      let routed = prior?.status === 'completed' ? prior.result : undefined;
+      if (routed === undefined) {
+        const plan = await deps.router.route({ order: saga.order, lines, exclude: failedFor(saga, lines) });
+        // Nothing can ship yet: not recorded, so the next arrival asks again.
+        if (plan.assignments.length === 0) continue;
+        const planned: BackorderRouted = {
+          storeId: saga.storeId,
+          orderId: saga.orderId,
+          sku,
+          version: saga.version,
+          assignments: plan.assignments,
+          reasons: plan.reasons,
+        };
+        routed = await ctx.effects.run(key, { perform: async () => planned });
+      }
+      const plan = routed;
+      const now = deps.now();
+      await ctx.transaction(async (trx, publish) => {
+        // The hub holds the units until they ship: the ERP order confirmed these lines with
+        // nothing to reserve, so its own reservation does not cover them.
+        await retake(trx, saga.subject, reservationLines(plan.assignments), now);
+        await publish([sagaEvent(saga, 'order.backorder-routed', { ...plan })]);
+      });
+    }
+  };
+}
