@@ -21,7 +21,8 @@
  */
 import type { EventData } from '../../../canonical/index.js';
 import { skuPartitionKey } from '../../../canonical/index.js';
-import type { EventInput, Handler, HandlerContext } from '../../../runtime/contracts.js';
+import type { Db, EventInput, Handler, HandlerContext } from '../../../runtime/contracts.js';
+import { TransientError } from '../../../runtime/errors.js';
 import { retake } from '../../inventory/reservation-ledger/index.js';
 import type { StepDeps } from '../define-step.js';
 import { reservationLines } from '../erp-held.js';
@@ -69,22 +70,50 @@ function failedFor(saga: SagaOrder, lines: readonly PlannedLine[]): string[] {
   ];
 }
 
-function skuOf(ctx: HandlerContext): { sku: string; arrived: boolean } | undefined {
+/** Attempts a stock arrival waits for the inventory projection before routing on what it has. */
+const PROJECTION_WAIT_ATTEMPTS = 3;
+
+type Position = EventData<'stock.changed'>['position'];
+
+/**
+ * The OMS routes on the inventory projection, which the `inventory` consumer updates from this
+ * same event in parallel: until it shows this position (or a newer one) the delivery is retried,
+ * a few times only, so a hub without the projection still routes.
+ */
+async function awaitProjection(db: Db, position: Position, attempt: number): Promise<void> {
+  if (attempt > PROJECTION_WAIT_ATTEMPTS) return;
+  const row = await db
+    .selectFrom('stock_positions')
+    .select('as_of')
+    .where('sku', '=', position.sku)
+    .where('location', '=', position.location)
+    .executeTakeFirst();
+  if (row !== undefined && Date.parse(row.as_of) >= Date.parse(position.asOf)) return;
+  throw new TransientError(`stock projection of ${position.sku} at ${position.location} not yet updated`, {
+    code: 'projection_behind',
+    system: 'hub',
+  });
+}
+
+function skuOf(ctx: HandlerContext): { sku: string; position?: Position } | undefined {
   if (ctx.message.type === 'stock.changed') {
     const { position } = (ctx as HandlerContext<EventData<'stock.changed'>>).message.data;
     // Stock going down (or staying at nothing) frees no unit for anyone.
-    return position.available > 0 ? { sku: position.sku, arrived: true } : undefined;
+    return position.available > 0 ? { sku: position.sku, position } : undefined;
   }
   const { sku } = (ctx as HandlerContext<{ sku?: string }>).message.data;
-  return typeof sku === 'string' ? { sku, arrived: false } : undefined;
+  return typeof sku === 'string' ? { sku } : undefined;
 }
 
 export function onStockForBackorders(deps: StepDeps): Handler {
   return async (ctx) => {
     const trigger = skuOf(ctx);
     if (trigger === undefined) return;
-    const { sku } = trigger;
-    for (const saga of await listBackordered(ctx.db, sku)) {
+    const { sku, position } = trigger;
+    const waiting = await listBackordered(ctx.db, sku);
+    if (waiting.length === 0) return;
+    if (position !== undefined) await awaitProjection(ctx.db, position, ctx.message.attempt);
+    for (const saga of waiting) {
       const lines = (saga.routing?.backorders ?? []).filter((line) => line.sku === sku);
       // Keyed by the saga's version: until the order applies a plan, every trigger finds the same
       // one (so its units are never promised twice); once applied, the version has moved on.
