@@ -24,7 +24,6 @@ import { registerOrderToCash, wmsFulfilment, wooOrderChannel } from '../flows/or
 import { registerReturns, type StockReturnPort } from '../flows/returns/index.js';
 import { registerCatalogue } from '../flows/catalogue/register-catalogue.js';
 import {
-  pollDeliveriesOnce,
   pollPricesOnce,
   pollProductsOnce,
   pollStockOnce,
@@ -93,7 +92,9 @@ export function registerFlows(deps: {
     { name: 'odoo:stock', intervalMs: erpIntervalMs, run: () => pollStockOnce({ ...feedDeps, locations }) },
     { name: 'odoo:prices', intervalMs: erpIntervalMs, run: () => pollPricesOnce(feedDeps) },
     { name: 'odoo:products', intervalMs: erpIntervalMs, run: () => pollProductsOnce(feedDeps) },
-    { name: 'odoo:deliveries', intervalMs: erpIntervalMs, run: () => pollDeliveriesOnce(feedDeps) },
+    // No ERP picking feed: every location ships through its WMS (the config requires one), and the
+    // saga validates the ERP delivery from that shipment; polling Odoo's pickings would only echo
+    // the hub's own validations back as second shipments, which park the order at `deliver`.
     ...[...config.warehouses, ...(config.dropship ?? [])].map((location) => {
       const poller = createWmsEventPoller({
         warehouseId: location.id,

@@ -46,7 +46,9 @@ describe('order-to-cash: SIGKILL of the hub mid-saga', () => {
   let systems: Systems;
   let child: ChildProcess | undefined;
   beforeAll(async () => {
-    systems = await startSystems({ wmsStepMs: 20 });
+    // Real time in the store: a clock stepped a second per modification drifts past OAuth 1.0a's
+    // 15-minute timestamp window over a run this long (stock pushes modify products too).
+    systems = await startSystems({ wmsStepMs: 20, steppingClock: false });
   }, 60_000);
   afterAll(async () => {
     child?.kill('SIGKILL');
