@@ -246,7 +246,7 @@ describe.each(cases)('Odoo $version over $transport', ({ version, transport }) =
     expect((error as BusinessError).message).toContain('NOPE-1');
   });
 
-  it('confirms, refuses to edit a confirmed order, and cancels; edits a draft in place', async () => {
+  it('edits a draft and a confirmed order in place, refuses to go below what was delivered, and cancels', async () => {
     const erp = connect(emulator, version, transport);
     const draft = fixtureOrder({ id: '7001', lines: [{ sku: 'MUG', quantity: 1, price: '9.99' }] });
     const registered = await erp.registerOrder(draft, { storeId: 'eu' });
@@ -256,11 +256,25 @@ describe.each(cases)('Odoo $version over $transport', ({ version, transport }) =
     await erp.confirmOrder(registered.erpOrderId);
     await erp.confirmOrder(registered.erpOrderId);
     expect((await erp.readOrder(registered.erpOrderId)).state).toBe('confirmed');
+    // Before delivery a confirmed order's lines are revised in place, as in Odoo's own form.
+    const twoMugs = fixtureOrder({ id: '7001', lines: [{ sku: 'MUG', quantity: 2, price: '9.99' }] });
+    const revised = await erp.updateOrder(registered.erpOrderId, twoMugs, { storeId: 'eu' });
+    expect(revised.amountTotal).toBe(twoMugs.totals.total.amount);
+    expect((await erp.readOrder(registered.erpOrderId)).state).toBe('confirmed');
+    const [delivery] = await erp.readDeliveries(registered.erpOrderId);
+    await erp.validateDelivery({
+      erpPickingId: delivery?.erpPickingId as string,
+      trackingNumber: 'TRK-7001',
+    });
+    // Two mugs have left: Odoo refuses a quantity below that.
     await expect(erp.updateOrder(registered.erpOrderId, draft, { storeId: 'eu' })).rejects.toBeInstanceOf(
       BusinessError,
     );
-    await erp.cancelOrder(registered.erpOrderId);
-    expect((await erp.readOrder(registered.erpOrderId)).state).toBe('cancelled');
+    const other = fixtureOrder({ id: '7002', lines: [{ sku: 'MUG', quantity: 1, price: '9.99' }] });
+    const cancellable = await erp.registerOrder(other, { storeId: 'eu' });
+    await erp.confirmOrder(cancellable.erpOrderId);
+    await erp.cancelOrder(cancellable.erpOrderId);
+    expect((await erp.readOrder(cancellable.erpOrderId)).state).toBe('cancelled');
   });
 
   it('reports a maintenance window as a transient error and works again afterwards', async () => {
