@@ -106,6 +106,10 @@ describe('order-to-cash end to end: line-level compensations', () => {
     await env.waitFor(async () => (await mugPositions()).every((p) => Number(p.on_hand) === 0), {
       what: 'the hub sees no MUG anywhere',
     });
+    // The scenario is a storefront lagging the ERP. The hub may already have pushed MUG 0 to the
+    // store (its checkout would then refuse), so the store shows mugs again in the same tick as the
+    // checkout: nothing can run in between.
+    env.woo.setStock('MUG', 10);
     const order = await orderUntilSettledOrParked(env);
     const saga = await env.saga(order.id);
     expect(saga?.state).toBe('settled');
