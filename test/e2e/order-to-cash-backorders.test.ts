@@ -3,7 +3,8 @@
  * order waits; stock raised in Odoo reaches the hub through its stock feed and the waiting lines
  * are routed, oldest order first and never beyond what is there, then shipped, completed, invoiced
  * and settled with Odoo's invoice, the payment and the WooCommerce total agreeing to the cent.
- * (Not covered yet: stock Odoo itself reserves for a waiting ERP order's picking — see the report.)
+ * Stock arriving at a partly shipped order's own warehouse, which Odoo reserves for that order's
+ * waiting delivery (so the feed reports none available), still routes and ships that order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pollStockOnce } from '../../src/connectors/odoo/feeds/poll.js';
@@ -57,6 +58,11 @@ function erpOrder(env: E2e, orderId: number) {
         .searchRead('sale.order.line', [['order_id.name', '=', name]], ['product_id', 'product_uom_qty'])
         .map((l) => [(l.product_id as [number, string])[1], l.product_uom_qty])
         .filter(([product]) => !String(product).includes('Tax')),
+    /** Odoo's deliveries (pickings) for the order, oldest first. */
+    pickings: () =>
+      m
+        .searchRead('stock.picking', [['origin', '=', name]], ['state'], { order: 'id asc' })
+        .map((p) => ({ id: Number(p.id), state: p.state })),
     invoices: () =>
       m.searchRead(
         'account.move',
@@ -67,6 +73,11 @@ function erpOrder(env: E2e, orderId: number) {
         ['amount_total', 'payment_state'],
       ),
   };
+}
+
+/** What Odoo's scheduler does when goods arrive: its waiting deliveries reserve them. */
+function assignWaiting(env: E2e, pickingIds: number[]) {
+  env.odoo.models.call('stock.picking', 'action_assign', [pickingIds]);
 }
 
 describe('order-to-cash end to end: backorders routed when stock arrives', () => {
@@ -144,6 +155,48 @@ describe('order-to-cash end to end: backorders routed when stock arrives', () =>
       expect.stringContaining('Backorder routed now that stock arrived: 2× MUG → main'),
     );
     expect(summaries).toContainEqual(expect.stringContaining('ERP delivery WH/OUT/'));
+    expect(await reservedQuantity(env.hub.store.db, 'MUG')).toBe(0);
+
+    // The younger order's mug arrives at main, its own ERP warehouse: Odoo's waiting delivery for
+    // it (the rest of the partly validated one) reserves the mug, so the feed reports none available.
+    const secondErp = erpOrder(env, second.id);
+    const open = secondErp.pickings().filter((p) => p.state !== 'done' && p.state !== 'cancel');
+    expect(open).toHaveLength(1);
+    setMugs(env, 'WH/Stock', 1);
+    assignWaiting(
+      env,
+      open.map((p) => p.id),
+    );
+    expect(secondErp.pickings().map((p) => p.state)).toEqual(['done', 'assigned']);
+    await pollStock(env);
+    await env.waitFor(async () => (await env.saga(second.id))?.state === 'settled', {
+      what: 'the second order routed on Odoo’s reservation, shipped and settled',
+    });
+    const settled = await env.saga(second.id);
+    expect(settled?.routing?.backorders).toEqual([]);
+    const mugParcel = settled?.fulfilments.find((f) => f.lines.some((l) => l.sku === 'MUG'));
+    expect(mugParcel?.location).toBe('main');
+    expect(
+      env.wms.main.fulfilments
+        .byReference(mugParcel?.reference ?? '')[0]
+        ?.lines.map((l) => [l.sku, l.quantity]),
+    ).toEqual([['MUG', 1]]);
+    // Odoo's reserved delivery was the one validated: nothing left open, the mug gone from stock.
+    expect(secondErp.pickings().map((p) => p.state)).toEqual(['done', 'done']);
+    expect(mugsAt(env, 'WH/Stock')).toBe(0);
+    expect(env.woo.getOrder(second.id)?.status).toBe('completed');
+    expect(env.woo.state.refundsOf(second.id)).toEqual([]);
+    expect(secondErp.invoices()).toEqual([
+      expect.objectContaining({ amount_total: Number(second.total), payment_state: 'in_payment' }),
+    ]);
+    expect(settled?.amounts).toMatchObject({ invoiceTotal: second.total, paid: second.total });
+    const secondSummaries = (await readTimelineEntries(env.hub.store.db, `order:eu:${second.id}`)).map(
+      (e) => e.summary,
+    );
+    expect(secondSummaries).toContainEqual(
+      expect.stringContaining('Backorder routed now that stock arrived: 1× MUG → main'),
+    );
+    // The ERP holds the mug, not the hub's ledger: nothing was held twice.
     expect(await reservedQuantity(env.hub.store.db, 'MUG')).toBe(0);
   });
 });

@@ -6,7 +6,10 @@
  * hub's reservation ledger. Each order's allocation is reserved in the ledger and handed to the
  * order's own partition (`order.backorder-routed`) in one transaction, so the next order routed
  * sees those units taken and the order applies its plan serialised with its other saga messages
- * (`../compensations/route-backorders.ts`).
+ * (`../compensations/route-backorders.ts`). Stock that arrives at an order's own ERP warehouse may
+ * be reserved by the ERP's waiting delivery for that order before the hub hears of it (the feed
+ * then says reserved, not available): such an order is routed there on its delivery's word, with
+ * nothing taken from the ledger (`../erp-reserved-backorders.ts`).
  *
  * Why a consumer and not a periodic sweep: both triggers are partitioned per SKU
  * (`stock.<sku>`), so the allocations of one SKU run strictly one after another on whichever
@@ -26,6 +29,7 @@ import { TransientError } from '../../../runtime/errors.js';
 import { retake } from '../../inventory/reservation-ledger/index.js';
 import type { StepDeps } from '../define-step.js';
 import { reservationLines } from '../erp-held.js';
+import { erpReservedPlan } from '../erp-reserved-backorders.js';
 import { sagaEvent } from '../saga-events.js';
 import type { Assignment, PlannedLine, SagaOrder } from '../saga-state.js';
 import { listBackordered } from '../saga-store.js';
@@ -42,6 +46,8 @@ export interface BackorderRouted {
   version: number;
   assignments: Assignment[];
   reasons: string[];
+  /** `erp`: the ERP's own delivery reserved the units, so the hub's ledger holds nothing for them. */
+  heldBy?: 'erp';
 }
 
 /** `backorder.waiting`: an order now waits for `sku` (stock may already be there). */
@@ -98,11 +104,30 @@ async function awaitProjection(db: Db, position: Position, attempt: number): Pro
 function skuOf(ctx: HandlerContext): { sku: string; position?: Position } | undefined {
   if (ctx.message.type === 'stock.changed') {
     const { position } = (ctx as HandlerContext<EventData<'stock.changed'>>).message.data;
-    // Stock going down (or staying at nothing) frees no unit for anyone.
-    return position.available > 0 ? { sku: position.sku, position } : undefined;
+    // Nothing free and nothing reserved (by the ERP, perhaps for a waiting order): no unit for anyone.
+    return position.available > 0 || position.reserved > 0 ? { sku: position.sku, position } : undefined;
   }
   const { sku } = (ctx as HandlerContext<{ sku?: string }>).message.data;
   return typeof sku === 'string' ? { sku } : undefined;
+}
+
+/**
+ * A new plan for `lines`: the order's ERP delivery reserved them at the arrival's location, else
+ * the OMS routes what is available to sell. Undefined when neither can ship anything yet.
+ */
+async function planFor(
+  saga: SagaOrder,
+  lines: PlannedLine[],
+  position: Position | undefined,
+  deps: StepDeps,
+): Promise<Pick<BackorderRouted, 'assignments' | 'reasons' | 'heldBy'> | undefined> {
+  if (position !== undefined && position.reserved > 0) {
+    const held = await erpReservedPlan(saga, lines, position.location, deps.erp);
+    if (held !== undefined) return { ...held, heldBy: 'erp' };
+  }
+  if (position !== undefined && position.available <= 0) return undefined;
+  const plan = await deps.router.route({ order: saga.order, lines, exclude: failedFor(saga, lines) });
+  return plan.assignments.length === 0 ? undefined : { assignments: plan.assignments, reasons: plan.reasons };
 }
 
 export function onStockForBackorders(deps: StepDeps): Handler {
@@ -112,7 +137,8 @@ export function onStockForBackorders(deps: StepDeps): Handler {
     const { sku, position } = trigger;
     const waiting = await listBackordered(ctx.db, sku);
     if (waiting.length === 0) return;
-    if (position !== undefined) await awaitProjection(ctx.db, position, ctx.message.attempt);
+    if (position !== undefined && position.available > 0)
+      await awaitProjection(ctx.db, position, ctx.message.attempt);
     for (const saga of waiting) {
       const lines = (saga.routing?.backorders ?? []).filter((line) => line.sku === sku);
       // Keyed by the saga's version: until the order applies a plan, every trigger finds the same
@@ -121,16 +147,15 @@ export function onStockForBackorders(deps: StepDeps): Handler {
       const prior = await ctx.effects.get<BackorderRouted>(key);
       let routed = prior?.status === 'completed' ? prior.result : undefined;
       if (routed === undefined) {
-        const plan = await deps.router.route({ order: saga.order, lines, exclude: failedFor(saga, lines) });
+        const found = await planFor(saga, lines, position, deps);
         // Nothing can ship yet: not recorded, so the next arrival asks again.
-        if (plan.assignments.length === 0) continue;
+        if (found === undefined) continue;
         const planned: BackorderRouted = {
           storeId: saga.storeId,
           orderId: saga.orderId,
           sku,
           version: saga.version,
-          assignments: plan.assignments,
-          reasons: plan.reasons,
+          ...found,
         };
         routed = await ctx.effects.run(key, { perform: async () => planned });
       }
@@ -138,8 +163,8 @@ export function onStockForBackorders(deps: StepDeps): Handler {
       const now = deps.now();
       await ctx.transaction(async (trx, publish) => {
         // The hub holds the units until they ship: the ERP order confirmed these lines with
-        // nothing to reserve, so its own reservation does not cover them.
-        await retake(trx, saga.subject, reservationLines(plan.assignments), now);
+        // nothing to reserve, so its own reservation does not cover them — unless it since did.
+        if (plan.heldBy !== 'erp') await retake(trx, saga.subject, reservationLines(plan.assignments), now);
         await publish([sagaEvent(saga, 'order.backorder-routed', { ...plan })]);
       });
     }
