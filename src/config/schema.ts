@@ -197,8 +197,16 @@ export const HubConfigSchema = Type.Object(
     payments: Type.Optional(PaymentsSchema),
     inventory: Type.Optional(InventorySchema),
     runtime: Type.Optional(RuntimeSchema),
-    /** Order routing rules; validated by the OMS (`src/oms/`). */
-    routing: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** Order routing rules; validated by the OMS (`src/oms/`), save the saga's own key below. */
+    routing: Type.Optional(
+      Type.Intersect([
+        Type.Record(Type.String(), Type.Unknown()),
+        Type.Object({
+          /** Days a backordered line may wait before it is cancelled and refunded; default 14, 0 = for ever. */
+          backorderMaxDays: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+      ]),
+    ),
     log: Type.Optional(Type.Object({ level: Type.Optional(Type.String()) }, { additionalProperties: false })),
   },
   { additionalProperties: false },

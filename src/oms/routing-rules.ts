@@ -10,6 +10,8 @@
  *   `cancel-line` (the saga then requests a refund).
  * - `preferRegion`: rank locations serving the store's region first.
  * - `excludeLocations`: never route to these (a warehouse in stock-take, a supplier on hold).
+ * - `backorderMaxDays`: how long a backordered line may wait before the saga cancels and refunds
+ *   it (default 14, read by the saga; 0 = wait for ever).
  *
  * @example
  * ```ts
@@ -30,6 +32,7 @@ export const RoutingRulesSchema = Type.Object(
     backorder: Type.Union([Type.Literal('backorder'), Type.Literal('cancel-line')], { default: 'backorder' }),
     preferRegion: Type.Boolean({ default: true }),
     excludeLocations: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    backorderMaxDays: Type.Optional(Type.Integer({ minimum: 0 })),
   },
   { title: 'RoutingRules', additionalProperties: false },
 );

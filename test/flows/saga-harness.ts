@@ -21,7 +21,7 @@ import {
 } from '../../src/flows/order-to-cash/index.js';
 import { registerReturns } from '../../src/flows/returns/index.js';
 import { silentLogger } from '../../src/ops/logger.js';
-import { createRuntime, type EventInput, type Runtime } from '../../src/runtime/index.js';
+import { createRuntime, type Clock, type EventInput, type Runtime } from '../../src/runtime/index.js';
 import { FakeChannel, FakeErp, FakeWarehouse } from './fake-systems.js';
 import { openTestStore, type TestStore } from './sqlite-store.js';
 
@@ -88,7 +88,11 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
 }
 
 export async function startSagaHarness(
-  options: { config?: HubConfig; router?: OrderRouter } = {},
+  options: {
+    config?: HubConfig;
+    router?: OrderRouter;
+    /** The runtime's and the saga's time (timers). */ clock?: Clock;
+  } = {},
 ): Promise<SagaHarness> {
   const store = await openTestStore();
   const log = silentLogger();
@@ -98,6 +102,7 @@ export async function startSagaHarness(
     log,
     pollIntervalMs: 20,
     retry: { maxAttempts: 5, baseMs: 10, maxMs: 50 },
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const erp = new FakeErp();
   const channel = new FakeChannel();
@@ -115,6 +120,7 @@ export async function startSagaHarness(
     woo: () => channel,
     wms: warehouse,
     ...(options.router ? { router: options.router } : {}),
+    ...(options.clock ? { clock: () => new Date(options.clock?.now() ?? Date.now()) } : {}),
   });
   const stockReturns: SagaHarness['stockReturns'] = [];
   registerReturns(runtime, {

@@ -8,6 +8,8 @@ import type { EventData } from '../../canonical/index.js';
 import type { Handler, HandlerContext } from '../../runtime/contracts.js';
 import { advance } from './advance.js';
 import type { StepDeps } from './define-step.js';
+import type { BackorderExpired } from './backorder-deadline.js';
+import { onBackorderExpired } from './handlers/on-backorder-expired.js';
 import { onBackorderRouted } from './handlers/on-backorder-routed.js';
 import { onCancelled } from './handlers/on-cancelled.js';
 import { onFulfilmentFailed } from './handlers/on-fulfilment-failed.js';
@@ -30,6 +32,7 @@ const INPUTS = [
   'fulfilment.progressed',
   'order.resume',
   'order.backorder-routed',
+  'order.backorder-expired',
 ] as const;
 /** The saga's own events: each means "a step committed, run the next". */
 const STEP_EVENTS = [
@@ -62,6 +65,8 @@ export function orderToCashHandler(deps: StepDeps): Handler {
         return onFulfilmentProgress(ctx as HandlerContext<FulfilmentProgressed>, deps);
       case 'order.backorder-routed':
         return onBackorderRouted(ctx as HandlerContext<BackorderRouted>, deps);
+      case 'order.backorder-expired':
+        return onBackorderExpired(ctx as HandlerContext<BackorderExpired>, deps);
       case 'order.resume':
         return onResume(ctx as HandlerContext<{ by?: string; note?: string }>, deps);
       default: {

@@ -21,9 +21,11 @@ export const partitionOf = (saga: Pick<SagaOrder, 'storeId' | 'orderId'>) =>
 /**
  * Internal saga events: `order.shipped` (every owed line shipped), `order.resume` (a person resumed
  * a parked order), `order.advance` (a step with nothing else to say), `order.backorder-routed`
- * (stock arrived for backordered lines: their plan, already reserved).
+ * (stock arrived for backordered lines: their plan, already reserved), `order.backorder-expired`
+ * (a timer: backordered lines have waited as long as `routing.backorderMaxDays` allows).
  */
-export type SagaEventType = 'order.shipped' | 'order.resume' | 'order.advance' | 'order.backorder-routed';
+export type SagaEventType =
+  'order.shipped' | 'order.resume' | 'order.advance' | 'order.backorder-routed' | 'order.backorder-expired';
 
 export function sagaEvent(
   saga: Pick<SagaOrder, 'subject' | 'storeId' | 'orderId'>,

@@ -15,14 +15,14 @@ import type { Kysely } from 'kysely';
 import type { BusinessError } from '../../../runtime/errors.js';
 import type { Database } from '../../../store/schema.js';
 import { DEFAULT_ROUTING_RULES, routingRulesFromConfig } from '../../../oms/index.js';
-import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
 import { consume, release, retake } from '../../inventory/reservation-ledger/index.js';
 import type { StepIO, StepOutcome } from '../define-step.js';
-import { syncErpLines } from './sync-erp-lines.js';
+import { cancelLines } from './cancel-lines.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
 import { moveTo, parkOutcome } from '../run-step.js';
 import { sagaEvent } from '../saga-events.js';
 import { backorderWaitingEvent } from '../handlers/on-stock-for-backorders.js';
+import { backorderDeadlineEvents } from '../backorder-deadline.js';
 import { allShipped, isBefore, type PlannedLine, type RoutingRecord, type SagaOrder } from '../saga-state.js';
 
 export interface FailedLines {
@@ -113,27 +113,11 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
   }
   let refused: BusinessError | undefined;
   if (toCancel.length > 0) {
-    const ids = toCancel.map((l) => l.lineId).join(',');
-    const { refundId, amount } = await refundCancelledLines(
-      saga,
-      io,
-      toCancel,
-      `of ${failed.reference}`,
-      `woo:refund:${failed.reference}:${ids}`,
-    );
-    routing.cancelledLines.push(...toCancel);
+    const cut = await cancelLines(next, io, toCancel, `of ${failed.reference}`, failed.reference);
     cancelledIds = toCancel.map((l) => l.lineId);
-    next = { ...next, amounts: withRefund(next.amounts, amount) };
-    timeline.push({
-      kind: 'effect',
-      system: `woocommerce:${saga.storeId}`,
-      summary: `Line(s) cancelled; refund ${amount.amount} ${amount.currency} requested (refund ${refundId})`,
-    });
-    const synced = await syncErpLines(next, io, `erp:cancel-lines:${failed.reference}:${ids}`);
-    if (synced.ok) {
-      next = synced.saga;
-      timeline.push(...synced.timeline);
-    } else refused = synced.error;
+    next = cut.saga;
+    timeline.push(...cut.timeline);
+    refused = cut.refused;
   }
   const events = fulfilmentRequestedEvents(
     next,
@@ -144,6 +128,7 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
   const shippedNow =
     !isBefore(next.state, 'fulfilment_requested') && isBefore(next.state, 'shipped') && allShipped(next);
   for (const sku of new Set(backorder.map((l) => l.sku))) events.push(backorderWaitingEvent(next, sku));
+  events.push(...backorderDeadlineEvents(next, backorder, io.deps.config, now));
   if (shippedNow) {
     next = moveTo(next, 'shipped', now);
     events.push(sagaEvent(next, 'order.shipped', { shipments: next.shipments.length }));

@@ -9,6 +9,7 @@ import type { FulfilmentPort } from '../ports.js';
 import { defineStep } from '../define-step.js';
 import { fulfilmentRequestedEvents, requestFulfilments } from '../fulfilment-requests.js';
 import { backorderWaitingEvents } from '../handlers/on-stock-for-backorders.js';
+import { backorderDeadlineEvents } from '../backorder-deadline.js';
 import { moveTo } from '../run-step.js';
 import type { FulfilmentRecord } from '../saga-state.js';
 
@@ -27,8 +28,13 @@ export const requestFulfilmentStep = defineStep({
         system: `wms:${r.location}`,
         summary: `Fulfilment ${r.reference} requested (WMS id ${r.wmsId ?? '?'}): ${r.lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ')}`,
       })),
-      // Backordered lines now wait: the allocator checks at once whether their stock is already in.
-      events: [...fulfilmentRequestedEvents(saga, records, kinds, now), ...backorderWaitingEvents(saga)],
+      // Backordered lines now wait: the allocator checks at once whether their stock is already in,
+      // and a timer bounds how long they may wait.
+      events: [
+        ...fulfilmentRequestedEvents(saga, records, kinds, now),
+        ...backorderWaitingEvents(saga),
+        ...backorderDeadlineEvents(saga, saga.routing?.backorders ?? [], io.deps.config, now),
+      ],
     };
   },
   compensate: async (saga, io) => {
