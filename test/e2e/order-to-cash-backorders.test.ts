@@ -97,6 +97,9 @@ describe('order-to-cash end to end: backorders routed when stock arrives', () =>
       what: 'the hub sees no MUG anywhere',
     });
 
+    // A storefront lagging the ERP still sells mugs. The hub may already have pushed MUG 0 (the
+    // store's checkout would refuse), so the store shows them again in the checkouts' own tick.
+    env.woo.setStock('MUG', 10);
     const first = env.woo.createOrder({ lineItems: [{ sku: 'MUG', quantity: 2 }], ...SHOPPER });
     const second = env.woo.createOrder({
       lineItems: [

@@ -132,11 +132,13 @@ describe.each(DIALECTS)('failure handling on %s', (dialect) => {
     expect(letters).toHaveLength(3);
 
     broken = false;
-    expect(await runtime.deadLetters.replay(letters[0]?.id ?? '')).toBe(1);
+    // The three partitions fail concurrently, so the letters' order is not the messages' order.
+    const one = letters.find((l) => l.partitionKey === 'a')?.id ?? '';
+    expect(await runtime.deadLetters.replay(one)).toBe(1);
     await runtime.idle();
     expect(handled).toEqual(['one']);
-    expect(await runtime.deadLetters.replay(letters[0]?.id ?? '')).toBe(0); // already replayed
-    expect((await runtime.deadLetters.get(letters[0]?.id ?? ''))?.replayedAt).toBeDefined();
+    expect(await runtime.deadLetters.replay(one)).toBe(0); // already replayed
+    expect((await runtime.deadLetters.get(one))?.replayedAt).toBeDefined();
 
     expect(await runtime.deadLetters.replay({ consumer: 'replayable' })).toBe(2);
     await runtime.idle();
