@@ -144,6 +144,9 @@ describe('order-to-cash end to end: line-level compensations', () => {
     await env.waitFor(async () => (await positions()).every((p) => Number(p.on_hand) === 0), {
       what: 'the hub sees no MUG or TEE-M anywhere',
     });
+    // As above: a lagging storefront, restored in the checkout's own tick.
+    env.woo.setStock('MUG', 10);
+    env.woo.setStock('TEE-M', 10);
     const order = env.woo.createOrder({
       lineItems: [
         { sku: 'TEE-M', quantity: 1 },
