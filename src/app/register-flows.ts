@@ -23,11 +23,7 @@ import { registerWmsReturnIngest } from '../connectors/wms/ingest-handler.js';
 import { registerOrderToCash, wmsFulfilment, wooOrderChannel } from '../flows/order-to-cash/index.js';
 import { registerReturns, type StockReturnPort } from '../flows/returns/index.js';
 import { registerCatalogue } from '../flows/catalogue/register-catalogue.js';
-import {
-  pollPricesOnce,
-  pollProductsOnce,
-  pollStockOnce,
-} from '../connectors/odoo/feeds/poll.js';
+import { pollPricesOnce, pollProductsOnce, pollStockOnce } from '../connectors/odoo/feeds/poll.js';
 import { startPeriodic, type Periodic } from './periodic.js';
 import { createWmsEventPoller } from '../connectors/wms/index.js';
 import { createSupplierStockPoller } from '../connectors/wms/stock-poller.js';
