@@ -125,3 +125,13 @@ export function buildOrder(options: FixtureOptions): Order {
     modifiedAt: at,
   };
 }
+
+/** Two A at 10.00 and one B at 5.00: the flow tests' usual split-able order. */
+export const twoLineOrder = (id: string): Order =>
+  buildOrder({
+    id,
+    lines: [
+      { sku: 'A', quantity: 2, unitPrice: '10.00' },
+      { sku: 'B', quantity: 1, unitPrice: '5.00' },
+    ],
+  });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeEvent, orderPartitionKey, orderSubject } from '../../src/canonical/index.js';
 import { resumeOrderEvent } from '../../src/flows/order-to-cash/index.js';
 import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
-import { buildOrder } from './order-fixture.js';
+import { twoLineOrder } from './order-fixture.js';
 import { lineFailed, startSagaHarness, type SagaHarness } from './saga-harness.js';
 
 /** One parcel of some of a fulfilment's units, as the WMS ingest would report it. */
@@ -28,15 +28,6 @@ function parcel(
   });
 }
 
-const twoLines = (id: string) =>
-  buildOrder({
-    id,
-    lines: [
-      { sku: 'A', quantity: 2, unitPrice: '10.00' },
-      { sku: 'B', quantity: 1, unitPrice: '5.00' },
-    ],
-  });
-
 describe('order-to-cash saga: the ERP delivery follows the warehouse', () => {
   let h: SagaHarness;
   afterEach(async () => {
@@ -45,7 +36,7 @@ describe('order-to-cash saga: the ERP delivery follows the warehouse', () => {
 
   it('validates the ERP delivery once for the shipped quantities, with carrier and tracking', async () => {
     h = await startSagaHarness();
-    await h.receive(twoLines('6001'));
+    await h.receive(twoLineOrder('6001'));
     await h.ship('eu', '6001', 'WC-eu-6001/main/1');
     await h.ship('eu', '6001', 'WC-eu-6001/main/1');
     const saga = await h.saga('6001');
@@ -70,7 +61,7 @@ describe('order-to-cash saga: the ERP delivery follows the warehouse', () => {
 
   it('validates a partial parcel and leaves the rest on the backorder for the next one', async () => {
     h = await startSagaHarness();
-    await h.receive(twoLines('6002'));
+    await h.receive(twoLineOrder('6002'));
     await h.publish([parcel('6002', 'S1', 'main', [{ lineId: '1', sku: 'A', quantity: 1 }])]);
     expect((await h.saga('6002'))?.state).toBe('partially_shipped');
     let deliveries = await h.erp.readDeliveries('1');
@@ -98,7 +89,7 @@ describe('order-to-cash saga: the ERP delivery follows the warehouse', () => {
 
   it('retries a transient ERP error and validates exactly once', async () => {
     h = await startSagaHarness();
-    await h.receive(twoLines('6003'));
+    await h.receive(twoLineOrder('6003'));
     h.erp.deliveryFault = { kind: 'transient', times: 2, message: 'Odoo timed out' };
     await h.ship('eu', '6003', 'WC-eu-6003/main/1');
     await h.runtime.idle();
@@ -110,7 +101,7 @@ describe('order-to-cash saga: the ERP delivery follows the warehouse', () => {
 
   it("parks with the ERP's reason when it refuses the delivery, and finishes once resumed", async () => {
     h = await startSagaHarness();
-    await h.receive(twoLines('6004'));
+    await h.receive(twoLineOrder('6004'));
     h.erp.deliveryFault = {
       kind: 'business',
       times: 1,
@@ -133,7 +124,7 @@ describe('order-to-cash saga: the ERP delivery follows the warehouse', () => {
 
   it('leaves the ERP delivery alone for a parcel from another warehouse, and says why', async () => {
     h = await startSagaHarness();
-    await h.receive(twoLines('6005'));
+    await h.receive(twoLineOrder('6005'));
     await h.publish([
       lineFailed('6005', 'WC-eu-6005/main/1', 'main', { lineId: '2', sku: 'B', quantity: 1 }, 'B damaged'),
     ]);

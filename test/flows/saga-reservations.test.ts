@@ -7,17 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeEvent, orderPartitionKey, orderSubject } from '../../src/canonical/index.js';
 import { reservationsOf, reservedQuantity } from '../../src/flows/inventory/reservation-ledger/index.js';
 import { resumeOrderEvent, type OrderRouter } from '../../src/flows/order-to-cash/index.js';
-import { buildOrder } from './order-fixture.js';
+import { twoLineOrder } from './order-fixture.js';
 import { startSagaHarness, type SagaHarness } from './saga-harness.js';
 
-const twoLines = (id: string) =>
-  buildOrder({
-    id,
-    lines: [
-      { sku: 'A', quantity: 2, unitPrice: '10.00' },
-      { sku: 'B', quantity: 1, unitPrice: '5.00' },
-    ],
-  });
 const statuses = async (h: SagaHarness, orderId: string) =>
   (await reservationsOf(h.store.db, orderSubject('eu', orderId))).map((r) => [
     r.sku,
@@ -47,7 +39,7 @@ describe('order-to-cash saga: who holds the units', () => {
   it('holds the units from routing while the ERP refuses the order, and hands them over when it confirms', async () => {
     h = await startSagaHarness();
     h.erp.reject = 'The customer is blocked for credit';
-    await h.receive(twoLines('7001'));
+    await h.receive(twoLineOrder('7001'));
     expect((await h.saga('7001'))?.parked?.from).toBe('routed');
     expect(await reservedQuantity(h.store.db, 'A', ['main'])).toBe(2);
     expect(await reservedQuantity(h.store.db, 'B', ['main'])).toBe(1);
@@ -62,7 +54,7 @@ describe('order-to-cash saga: who holds the units', () => {
 
   it('keeps holding the lines that ship from a location the ERP order does not reserve at', async () => {
     h = await startSagaHarness({ router: splitRouter });
-    await h.receive(twoLines('7002'));
+    await h.receive(twoLineOrder('7002'));
     expect((await h.saga('7002'))?.routing?.erpLocation).toBe('main');
     expect(await statuses(h, '7002')).toEqual([
       ['A', 'main', 2, 'consumed'],
@@ -74,7 +66,7 @@ describe('order-to-cash saga: who holds the units', () => {
 
   it('holds a line again when it is rerouted away from the ERP order warehouse', async () => {
     h = await startSagaHarness();
-    await h.receive(twoLines('7003'));
+    await h.receive(twoLineOrder('7003'));
     await h.publish([
       makeEvent('fulfilment.failed', orderSubject('eu', '7003'), orderPartitionKey('eu', '7003'), {
         storeId: 'eu',
