@@ -6,6 +6,10 @@
  * path included, + metrics) and answers only after
  * the delivery is committed (group commit, SQLite synchronous=FULL).
  *
+ * A third server is the yardstick: the least any durable ingest does (see
+ * `minimal-durable-ingest.ts`: signature, JSON check, one prepared insert, group commit with
+ * fsync). Its ratio to the bare server is the ceiling for the hub's on this machine.
+ *
  * The load generator runs in a child process for both servers, so neither server shares its event
  * loop with the senders, and this process's CPU time is the server's alone: the `server CPU µs/req`
  * column is that time divided by the requests.
@@ -28,6 +32,7 @@ import { buildServer } from '../src/api/server.js';
 import { signWooPayload } from '../src/connectors/woocommerce/signature.js';
 import { wooWebhookRoute } from '../src/connectors/woocommerce/webhooks.js';
 import { benchStore, cpuMicrosPer, percentile, round } from './bench-store.js';
+import { startMinimalDurableIngest } from './minimal-durable-ingest.js';
 
 export const name = 'woo-webhook-ingest';
 
@@ -173,6 +178,19 @@ async function bare(file: string, requests: number): Promise<LoadResult> {
   }
 }
 
+/** The yardstick: HTTP + signature + JSON check + one fsync'd row (see minimal-durable-ingest.ts). */
+async function floor(file: string, requests: number): Promise<LoadResult & { stored?: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'retail-hub-bench-floor-'));
+  const server = await startMinimalDurableIngest({ secret: SECRET, path: join(dir, 'floor.db') });
+  try {
+    const result = await load(`http://127.0.0.1:${server.port}/webhooks/woocommerce/eu`, file, requests);
+    return { ...result, stored: server.rows() };
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function hub(file: string, requests: number): Promise<LoadResult & { stored?: number }> {
   const store = await benchStore('sqlite');
   const metrics = new Registry();
@@ -217,10 +235,16 @@ export async function run() {
     // Warm both paths (JIT, sockets) on a thousand requests first; the hub's warm-up uses its own store.
     await bare(warmFile, 1_000);
     await hub(warmFile, 1_000);
-    const pairs: { base: LoadResult; ingest: LoadResult & { stored?: number } }[] = [];
+    await floor(warmFile, 1_000);
+    const pairs: {
+      base: LoadResult;
+      ingest: LoadResult & { stored?: number };
+      least: LoadResult & { stored?: number };
+    }[] = [];
     for (let i = 0; i < ROUNDS; i += 1) {
       const base = await bare(file, REQUESTS);
-      pairs.push({ base, ingest: await hub(file, REQUESTS) });
+      const ingest = await hub(file, REQUESTS);
+      pairs.push({ base, ingest, least: await floor(file, REQUESTS) });
     }
     const median = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
@@ -249,6 +273,9 @@ export async function run() {
       ...extra,
     });
     const stored = pairs.map((p) => p.ingest.stored);
+    const leastRatios = pairs.map((p) => p.least.rps / p.base.rps);
+    const leastP99 = pairs.map((p) => p.least.p99 / p.base.p99);
+    const leastStored = pairs.map((p) => p.least.stored);
     return {
       title:
         'WooCommerce webhook ingest (verify + durable inbox + 202) vs bare node:http 202, SQLite (medians of alternating rounds)',
@@ -265,6 +292,18 @@ export async function run() {
             'by round': rpsRatios.map((r) => `${round(r * 100)}%`).join(' '),
             'p99 vs bare': `${round(median(p99Ratios), 2)}x`,
             'rows in inbox': stored.every((n) => n === REQUESTS) ? `${REQUESTS} each` : stored.join(' '),
+          },
+        ),
+        row(
+          'floor: verify + JSON + 1 row, FULL',
+          summary((p) => p.least),
+          {
+            'vs bare req/s': `${round(median(leastRatios) * 100)}%`,
+            'by round': leastRatios.map((r) => `${round(r * 100)}%`).join(' '),
+            'p99 vs bare': `${round(median(leastP99), 2)}x`,
+            'rows in inbox': leastStored.every((n) => n === REQUESTS)
+              ? `${REQUESTS} each`
+              : leastStored.join(' '),
           },
         ),
       ],
