@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { StartupError } from '../../cli/fatal.js';
 import type { Database } from '../schema.js';
+import { HubPostgresDialect } from './dialect.js';
 import { assertSchemaName, CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, PG_TYPES } from './config.js';
 
 /**
@@ -34,7 +35,7 @@ export async function connectPostgres(options: {
     await pool.end().catch(() => undefined);
     throw unreachable(options.url, error);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new HubPostgresDialect({ pool }) });
   return { db, close: () => db.destroy() };
 }
 
