@@ -26,6 +26,7 @@ import { metricsRoutes } from '../api/metrics-routes.js';
 import { wooWebhookRoute } from '../connectors/woocommerce/webhooks.js';
 import { createRejectedMessages } from '../runtime/dead-letters/rejected-messages.js';
 import { wmsWebhookRoutes } from '../connectors/wms/webhooks.js';
+import { createRejectedReplay, wmsWebhookWarehouses } from './rejected-replay.js';
 import { buildConnectors, type Connectors } from './build-connectors.js';
 import { registerFlows, type Pollers } from './register-flows.js';
 import { createOdooErp, type OdooErp } from '../connectors/odoo/index.js';
@@ -115,31 +116,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     worker: role !== 'api',
   });
 
+  const rejected = createRejectedMessages(store.db, {
+    onError: (err) => log.error({ err }, 'refused webhooks not kept'),
+  });
+  const warehouses = wmsWebhookWarehouses(config);
   const plugins: RoutePlugin[] = [
     route(metricsRoutes, { registry: metrics }),
-    wooWebhookRoute({
-      stores: config.stores,
-      inbox: runtime.inbox,
-      log,
-      metrics,
-      rejected: createRejectedMessages(store.db, {
-        onError: (err) => log.error({ err }, 'refused webhooks not kept'),
-      }),
-    }),
-    route(wmsWebhookRoutes, {
-      warehouses: [...config.warehouses, ...(config.dropship ?? [])].map((w) => ({
-        id: w.id,
-        webhookSecret: w.wms.webhookSecret,
-      })),
-      inbox: runtime.inbox,
-      log,
-      metrics,
-    }),
+    wooWebhookRoute({ stores: config.stores, inbox: runtime.inbox, log, metrics, rejected }),
+    route(wmsWebhookRoutes, { warehouses, inbox: runtime.inbox, log, metrics, rejected }),
     route(timelineRoutes, { db: store.db }),
     ...inventory.routes,
     route(adminRoutes, {
       deadLetters: runtime.deadLetters,
       parked: runtime.parked,
+      rejected,
+      replayRejected: createRejectedReplay({ stores: config.stores, warehouses, inbox: runtime.inbox, log }),
       ...(config.server.adminToken ? { token: config.server.adminToken } : {}),
     }),
   ];

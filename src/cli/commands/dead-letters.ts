@@ -1,8 +1,9 @@
 /**
  * `retail-hub dead-letters list|show|replay`: inspect messages a handler gave up on and send them
  * through again once the cause is fixed. `--rejected` does the same for webhooks refused before the
- * inbox (bad signature, malformed body, unknown store): a replay runs them through the webhook
- * checks again with the configuration as it is now (e.g. after fixing a store's secret).
+ * inbox (bad signature, malformed body, unknown store or warehouse; WooCommerce and WMS): a replay
+ * runs them through the webhook checks again with the configuration as it is now (e.g. after fixing
+ * a store's or a warehouse's secret).
  *
  * @example
  * ```sh
@@ -20,15 +21,17 @@ import { createRuntime } from '../../runtime/create-runtime.js';
 import type { DeadLetter, DeadLetterFilter } from '../../runtime/dead-letters/dead-letters.js';
 import {
   createRejectedMessages,
+  NOT_REPLAYABLE,
+  printableRejected,
+  replayAndRecord,
   type RejectedFilter,
   type RejectedMessage,
 } from '../../runtime/dead-letters/rejected-messages.js';
 import {
-  createWooWebhookIngest,
-  replayRejectedWebhook,
-  WOO_INGRESS,
-  type WooWebhookIngestOptions,
-} from '../../connectors/woocommerce/webhook-ingest.js';
+  createRejectedReplay,
+  wmsWebhookWarehouses,
+  type RejectedReplayOptions,
+} from '../../app/rejected-replay.js';
 import { loadConfig } from '../../config/load-config.js';
 import { databaseConfigFrom } from '../../store/database-config-from.js';
 import { silentLogger } from '../../ops/logger.js';
@@ -39,22 +42,20 @@ type Write = (text: string) => void;
 export function deadLetterActions(
   store: DatabaseHandle,
   write: Write,
-  /** The WooCommerce stores as configured now; needed to replay refused webhooks. */
-  woo?: Pick<WooWebhookIngestOptions, 'stores'>,
+  /** The WooCommerce stores and WMS warehouses as configured now; needed to replay refused webhooks. */
+  webhooks?: Pick<RejectedReplayOptions, 'stores' | 'warehouses'>,
 ) {
   const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
   const { deadLetters } = runtime;
   const rejected = createRejectedMessages(store.db);
-  const ingest =
-    woo && createWooWebhookIngest({ stores: woo.stores, inbox: runtime.inbox, log: silentLogger() });
+  const replay = createRejectedReplay({ ...webhooks, inbox: runtime.inbox, log: silentLogger() });
 
   const replayOne = async (message: RejectedMessage): Promise<boolean> => {
-    if (message.ingress !== WOO_INGRESS || ingest === undefined) {
+    const { result, done } = await replayAndRecord(rejected, replay, message);
+    if (result === NOT_REPLAYABLE) {
       write(`${message.id}: no replay for ingress ${message.ingress} here\n`);
       return false;
     }
-    const { result, done } = await replayRejectedWebhook(ingest, message);
-    await rejected.markReplayed(message.id, result, done);
     write(`${message.id}: ${done ? 'replayed' : 'still refused'} (${result})\n`);
     return done;
   };
@@ -68,7 +69,7 @@ export function deadLetterActions(
     },
     async listRejected(filter: RejectedFilter, json: boolean): Promise<number> {
       const messages = await rejected.list(filter);
-      if (json) write(`${JSON.stringify(messages.map(printable), null, 2)}\n`);
+      if (json) write(`${JSON.stringify(messages.map(printableRejected), null, 2)}\n`);
       else write(formatRejectedTable(messages));
       return messages.length;
     },
@@ -77,7 +78,7 @@ export function deadLetterActions(
       const letter = await deadLetters.get(id);
       const message = letter ? undefined : await rejected.get(id);
       if (!letter && !message) return false;
-      write(`${JSON.stringify(letter ?? (message && printable(message)), null, 2)}\n`);
+      write(`${JSON.stringify(letter ?? (message && printableRejected(message)), null, 2)}\n`);
       return true;
     },
     async replay(target: string | DeadLetterFilter): Promise<number> {
@@ -95,17 +96,6 @@ export function deadLetterActions(
       write(`replayed ${count} refused webhook${count === 1 ? '' : 's'}\n`);
       return count;
     },
-  };
-}
-
-/** The body as text when it is UTF-8 (what an operator wants to read), else base64. */
-function printable(message: RejectedMessage) {
-  const text = message.body.toString('utf8');
-  const isText = Buffer.from(text, 'utf8').equals(message.body);
-  return {
-    ...message,
-    body: isText ? text : undefined,
-    bodyBase64: isText ? undefined : message.body.toString('base64'),
   };
 }
 
@@ -169,7 +159,10 @@ async function withActions<R>(
   const store = await createDatabase(databaseConfigFrom(config.database));
   try {
     return await fn(
-      deadLetterActions(store, (text) => process.stdout.write(text), { stores: config.stores }),
+      deadLetterActions(store, (text) => process.stdout.write(text), {
+        stores: config.stores,
+        warehouses: wmsWebhookWarehouses(config),
+      }),
     );
   } finally {
     await store.close();

@@ -44,6 +44,14 @@ export {
   type WmsWebhookWarehouse,
 } from './webhooks.js';
 export {
+  createWmsWebhookIngest,
+  replayRejectedWmsWebhook,
+  WMS_INGRESS,
+  type WmsWebhookAnswer,
+  type WmsWebhookDelivery,
+  type WmsWebhookIngestOptions,
+} from './webhook-ingest.js';
+export {
   registerWmsIngest,
   wmsIngestHandler,
   WMS_INGEST_CONSUMER,

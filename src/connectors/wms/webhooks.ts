@@ -1,9 +1,9 @@
 /**
- * `POST /webhooks/wms/:warehouseId`: checks the warehouse is configured (404), the signature over
- * the raw body and its timestamp (401), the event's shape (400), then writes it to the runtime
- * inbox and only after that answers 202. Dedupe key is the WMS event id; the version is the
- * per-fulfilment `sequence`, so a late, older event is acknowledged as `stale` and not processed
- * (fulfilment events carry the full snapshot, so nothing is lost by skipping it).
+ * `POST /webhooks/wms/:warehouseId` as a Fastify plugin: the body is kept as the raw bytes received
+ * (the signature is over them) and handed to `createWmsWebhookIngest`, which decides the answer:
+ * 404 unknown warehouse, 401 signature/timestamp, 400 event shape, else 202 after the durable
+ * inbox write. With `rejected`, refusals are kept for `retail-hub dead-letters replay` and the
+ * admin API.
  *
  * @example
  * ```ts
@@ -11,170 +11,44 @@
  * // WMS webhook URL: <publicUrl>/webhooks/wms/main
  * ```
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
-import { sendProblem } from '../../api/problem.js';
-import type { InboundMessage, Inbox } from '../../runtime/contracts.js';
-import { parseWmsEvent, type WmsEvent } from './event-schema.js';
-import { parseWmsReference } from './reference.js';
-import { verifyWmsSignature } from './signature.js';
-import { wmsWebhookMetrics } from './webhook-metrics.js';
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  createWmsWebhookIngest,
+  type WmsWebhookAnswer,
+  type WmsWebhookDelivery,
+  type WmsWebhookIngestOptions,
+} from './webhook-ingest.js';
 
-export interface WmsWebhookWarehouse {
-  id: string;
-  webhookSecret: string;
-}
+export { inboundForWmsEvent, sequenceVersion, type WmsWebhookWarehouse } from './webhook-ingest.js';
 
-export interface WmsWebhookRoutesOptions {
-  warehouses: readonly WmsWebhookWarehouse[] | ((warehouseId: string) => WmsWebhookWarehouse | undefined);
-  inbox: Inbox;
-  log: Logger;
-  /** Refusals by reason and inbox results per warehouse are counted here; none when omitted. */
-  metrics?: Registry;
-  toleranceSeconds?: number;
-  /** Clock for the timestamp check; injectable for tests. */
-  now?: () => number;
+export interface WmsWebhookRoutesOptions extends WmsWebhookIngestOptions {
   bodyLimit?: number;
-}
-
-const FORWARDED_HEADERS = ['x-wms-event', 'x-wms-event-id', 'x-wms-timestamp', 'x-wms-delivery-attempt'];
-
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Zero-padded so the inbox's string comparison of versions orders sequences numerically. */
-export function sequenceVersion(sequence: number): string {
-  return String(sequence).padStart(12, '0');
-}
-
-/** The inbox message for a verified event; exported for pollers that fetch the same events. */
-export function inboundForWmsEvent(
-  warehouseId: string,
-  event: WmsEvent,
-  body: string,
-  headers: Record<string, string> = {},
-): InboundMessage {
-  const reference = 'fulfilment' in event ? event.fulfilment.reference : event.return.reference;
-  const parsed = parseWmsReference(reference, warehouseId);
-  const streamId = 'fulfilment' in event ? `fulfilment:${event.fulfilment.id}` : `return:${event.return.id}`;
-  return {
-    source: `wms:${warehouseId}`,
-    dedupeKey: event.id,
-    type: `wms.${event.type}`,
-    partitionKey: parsed.partitionKey,
-    subject: parsed.orderSubject ?? `wms:${warehouseId}:${streamId}`,
-    body,
-    headers,
-    version: { key: `wms:${warehouseId}:${streamId}`, value: sequenceVersion(event.sequence) },
-  };
+  /** Shares one ingest with other callers; built from the options otherwise. */
+  ingest?: (delivery: WmsWebhookDelivery) => Promise<WmsWebhookAnswer>;
 }
 
 export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = async (app, options) => {
-  const warehouses = options.warehouses;
-  const lookup =
-    typeof warehouses === 'function'
-      ? warehouses
-      : (id: string) => warehouses.find((warehouse) => warehouse.id === id);
-  const metrics = wmsWebhookMetrics(options.metrics);
+  const ingest = options.ingest ?? createWmsWebhookIngest(options);
+  // Refusals queued for keeping are written before the server is gone.
+  app.addHook('onClose', async () => options.rejected?.flush());
 
   // Encapsulated to this plugin: signatures are over the exact bytes, so the body stays raw here.
   app.removeContentTypeParser(['application/json']);
   app.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: options.bodyLimit ?? 1024 * 1024 },
+    { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 1024 * 1024 },
     (_request, body, done) => {
       done(null, body);
     },
   );
 
-  const reject = (
-    reply: FastifyReply,
-    warehouseId: string,
-    status: number,
-    code: string,
-    detail: string,
-    errors?: { path: string; message: string }[],
-  ) => {
-    metrics.refused(warehouseId, code);
-    options.log.warn(
-      { warehouse: warehouseId, status, code, eventId: header(reply.request, 'x-wms-event-id') },
-      `wms webhook refused: ${detail}`,
-    );
-    return sendProblem(reply, status, code, detail, errors);
-  };
-
   app.post<{ Params: { warehouseId: string } }>('/webhooks/wms/:warehouseId', async (request, reply) => {
-    const { warehouseId } = request.params;
-    const warehouse = lookup(warehouseId);
-    if (warehouse === undefined)
-      return reject(
-        reply,
-        warehouseId,
-        404,
-        'warehouse_not_found',
-        `No warehouse "${warehouseId}" is configured.`,
-      );
-    const raw = typeof request.body === 'string' ? request.body : '';
-
-    const check = verifyWmsSignature({
-      secret: warehouse.webhookSecret,
-      timestamp: header(request, 'x-wms-timestamp'),
-      signature: header(request, 'x-wms-signature'),
-      rawBody: raw,
-      ...(options.toleranceSeconds === undefined ? {} : { toleranceSeconds: options.toleranceSeconds }),
-      ...(options.now === undefined ? {} : { now: options.now() }),
+    const answer = await ingest({
+      warehouseId: request.params.warehouseId,
+      headers: request.headers,
+      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+      correlationId: request.id,
     });
-    if (!check.ok)
-      return reject(
-        reply,
-        warehouseId,
-        401,
-        check.code,
-        'X-WMS-Signature / X-WMS-Timestamp do not verify for this warehouse.',
-      );
-
-    const parsed = parseWmsEvent(raw);
-    if (!parsed.ok)
-      return reject(
-        reply,
-        warehouseId,
-        400,
-        'invalid_event',
-        'The event body does not match the WMS event schema.',
-        parsed.errors,
-      );
-    const { event } = parsed;
-    if (event.warehouse !== warehouseId) {
-      return reject(
-        reply,
-        warehouseId,
-        400,
-        'warehouse_mismatch',
-        `The event is from warehouse "${event.warehouse}".`,
-      );
-    }
-
-    const headers: Record<string, string> = {};
-    for (const name of FORWARDED_HEADERS) {
-      const value = header(request, name);
-      if (value !== undefined) headers[name] = value;
-    }
-    try {
-      const result = await options.inbox.accept(inboundForWmsEvent(warehouseId, event, raw, headers));
-      metrics.stored(warehouseId, result.status);
-      return reply.code(202).send({ status: result.status, id: result.id ?? null });
-    } catch (error) {
-      metrics.refused(warehouseId, 'inbox_unavailable');
-      options.log.error({ warehouse: warehouseId, eventId: event.id, err: error }, 'wms webhook not stored');
-      return sendProblem(
-        reply,
-        503,
-        'inbox_unavailable',
-        'The event could not be stored; it was not acknowledged.',
-      );
-    }
+    return reply.code(answer.status).type(answer.contentType).send(answer.body);
   });
 };

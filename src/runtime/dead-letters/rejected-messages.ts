@@ -175,6 +175,41 @@ export function createRejectedMessages(db: Db, options: RejectedMessagesOptions 
   };
 }
 
+export interface ReplayOutcome {
+  /** The answer's status (`accepted`, `duplicate`…) when done, else the refusal code (or `truncated`). */
+  result: string;
+  done: boolean;
+}
+
+/** Runs a kept refusal through its ingress again; built per ingress where the config is known. */
+export type ReplayRejected = (message: RejectedMessage) => Promise<ReplayOutcome>;
+
+/** The outcome for a refusal whose ingress has no replay where it was asked for. */
+export const NOT_REPLAYABLE = 'not_replayable';
+
+/** Replays one kept refusal and records the outcome on it (not when its ingress has no replay). */
+export async function replayAndRecord(
+  rejected: RejectedMessages,
+  replay: ReplayRejected,
+  message: RejectedMessage,
+): Promise<ReplayOutcome> {
+  const outcome = await replay(message);
+  if (outcome.result !== NOT_REPLAYABLE)
+    await rejected.markReplayed(message.id, outcome.result, outcome.done);
+  return outcome;
+}
+
+/** A refusal as an operator reads it (CLI `show`, admin API): the body as text when it is UTF-8, else base64. */
+export function printableRejected(message: RejectedMessage) {
+  const text = message.body.toString('utf8');
+  const isText = Buffer.from(text, 'utf8').equals(message.body);
+  return {
+    ...message,
+    body: isText ? text : undefined,
+    bodyBase64: isText ? undefined : message.body.toString('base64'),
+  };
+}
+
 function toRejected(row: RejectedMessagesTable): RejectedMessage {
   return {
     id: row.id,
