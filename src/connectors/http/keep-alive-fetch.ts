@@ -27,19 +27,41 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 128, scheduling: 'lifo' } as const;
-const agents = { 'http:': new http.Agent(AGENT_OPTIONS), 'https:': new https.Agent(AGENT_OPTIONS) };
 const MAX_REDIRECTS = 20;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** Safe to send again when a kept-alive socket turns out closed before any answer. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
-export const keepAliveFetch: typeof fetch = async (input, init = {}) => {
+interface Agents {
+  'http:': http.Agent;
+  'https:': https.Agent;
+}
+
+/**
+ * A keep-alive fetch with its own agents; `tls` adds TLS options to its HTTPS agent (a private
+ * CA's certificate for a staging store, say). The default `keepAliveFetch` uses Node's trust store.
+ */
+export function createKeepAliveFetch(options: { tls?: Pick<https.AgentOptions, 'ca'> } = {}): typeof fetch {
+  const agents: Agents = {
+    'http:': new http.Agent(AGENT_OPTIONS),
+    'https:': new https.Agent({ ...AGENT_OPTIONS, ...options.tls }),
+  };
+  return (input, init) => fetchWith(agents, input, init);
+}
+
+export const keepAliveFetch: typeof fetch = createKeepAliveFetch();
+
+async function fetchWith(
+  agents: Agents,
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit = {},
+): Promise<Response> {
   let url = new URL(input instanceof Request ? input.url : String(input));
   let method = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
   let body = bodyBytes(init.body);
   for (let redirects = 0; ; redirects += 1) {
-    const answer = await exchange(url, method, headers, body, init.signal ?? undefined);
+    const answer = await exchange(agents, url, method, headers, body, init.signal ?? undefined);
     const location = answer.headers.get('location');
     if (!isRedirect(answer.status) || !location || init.redirect === 'manual') return answer;
     if (init.redirect === 'error') throw new TypeError('fetch failed', { cause: new Error('redirect') });
@@ -54,7 +76,7 @@ export const keepAliveFetch: typeof fetch = async (input, init = {}) => {
     }
     url = next;
   }
-};
+}
 
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
@@ -70,6 +92,7 @@ function bodyBytes(body: RequestInit['body']): Buffer | undefined {
 }
 
 function exchange(
+  agents: Agents,
   url: URL,
   method: string,
   headers: Headers,
@@ -100,7 +123,7 @@ function exchange(
       done();
       if (signal?.aborted) reject(abortReason(signal));
       else if (request.reusedSocket && error.code === 'ECONNRESET' && IDEMPOTENT.has(method) && !retried)
-        exchange(url, method, headers, body, signal, true).then(resolve, reject);
+        exchange(agents, url, method, headers, body, signal, true).then(resolve, reject);
       else reject(new TypeError('fetch failed', { cause: error }));
     });
     request.on('response', (incoming) => {
