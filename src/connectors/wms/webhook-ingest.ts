@@ -24,7 +24,7 @@ import type { Registry } from 'prom-client';
 import { problem, type Problem } from '../../api/problem.js';
 import type { InboundMessage, Inbox } from '../../runtime/contracts.js';
 import type { RejectedMessage, RejectedMessages } from '../../runtime/dead-letters/rejected-messages.js';
-import { replayRejectedWebhook } from '../woocommerce/webhook-ingest.js';
+import { replayRefused } from '../../runtime/dead-letters/replay-refused.js';
 import { parseWmsEvent, type WmsEvent } from './event-schema.js';
 import { parseWmsReference } from './reference.js';
 import { verifyWmsSignature } from './signature.js';
@@ -248,8 +248,8 @@ export async function replayRejectedWmsWebhook(
   ingest: (delivery: WmsWebhookDelivery) => Promise<WmsWebhookAnswer>,
   message: Pick<RejectedMessage, 'target' | 'headers' | 'body' | 'truncated' | 'correlationId'>,
 ): Promise<{ result: string; done: boolean }> {
-  return replayRejectedWebhook(
-    ({ storeId, ...delivery }) => ingest({ ...delivery, warehouseId: storeId, replay: true }),
+  return replayRefused(
+    ({ target, ...delivery }) => ingest({ ...delivery, warehouseId: target, replay: true }),
     message,
   );
 }

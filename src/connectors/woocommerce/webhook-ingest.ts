@@ -26,6 +26,7 @@ import { problem, type Problem } from '../../api/problem.js';
 import { contentHash, inboundFor, isWooResource, stampOf } from './inbound.js';
 import { createWooSignatureCheck } from './signature.js';
 import { webhookMetrics } from './webhook-metrics.js';
+import { replayRefused } from '../../runtime/dead-letters/replay-refused.js';
 import type { WooStoreConfig } from './types.js';
 
 export type StoreLookup = (storeId: string) => Pick<WooStoreConfig, 'id' | 'webhookSecret'> | undefined;
@@ -225,22 +226,10 @@ export function createWooWebhookIngest(
   };
 }
 
-/**
- * Runs a kept refusal through the ingest again (with the configuration as it is now, e.g. a fixed
- * secret); `done` when it was answered 2xx (stored, or a duplicate/stale/ignored/ping).
- */
-export async function replayRejectedWebhook(
+/** Runs a kept refusal through the WooCommerce ingest again (see `replayRefused`). */
+export function replayRejectedWebhook(
   ingest: (delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer>,
   message: Pick<RejectedMessage, 'target' | 'headers' | 'body' | 'truncated' | 'correlationId'>,
 ): Promise<{ result: string; done: boolean }> {
-  if (message.truncated) return { result: 'truncated', done: false };
-  const answer = await ingest({
-    storeId: message.target,
-    headers: message.headers,
-    body: message.body,
-    correlationId: message.correlationId,
-  });
-  const { status, code } = answer.body as { status?: unknown; code?: unknown };
-  const done = answer.status < 300;
-  return { result: String(done ? status : code), done };
+  return replayRefused(({ target, ...delivery }) => ingest({ ...delivery, storeId: target }), message);
 }
