@@ -29,7 +29,7 @@ import { createHub } from '../src/app/create-hub.js';
 import { allVariants, priceIn } from '../src/demo/catalogue.js';
 import { startDemoSystems } from '../src/demo/demo-systems.js';
 import { silentLogger } from '../src/ops/logger.js';
-import { freePort } from '../test/flows/inventory/world.js';
+import { freePort } from '../test/free-port.js';
 import { percentile, runHttpLoad, type HttpLoadOptions } from './http-load.js';
 
 export const name = 'availability';

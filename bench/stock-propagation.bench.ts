@@ -17,7 +17,7 @@ import { createHub } from '../src/app/create-hub.js';
 import { makeEvent, skuPartitionKey, skuSubject, type StockPosition } from '../src/canonical/index.js';
 import { startDemoSystems } from '../src/demo/demo-systems.js';
 import { silentLogger } from '../src/ops/logger.js';
-import { freePort } from '../test/flows/inventory/world.js';
+import { freePort } from '../test/free-port.js';
 
 export const name = 'stock-propagation';
 

@@ -11,13 +11,13 @@
  * ```
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, type Hub } from '../../../src/app/create-hub.js';
 import type { HubConfig } from '../../../src/config/schema.js';
 import { startDemoSystems, type DemoSystems } from '../../../src/demo/demo-systems.js';
 import { silentLogger } from '../../../src/ops/logger.js';
+import { freePort } from '../../free-port.js';
 
 /** `GET /v1/availability` answer, as the tests read it. */
 export interface Availability {
@@ -63,15 +63,6 @@ export async function waitFor(
     // A pause between checks; the deadline bounds the wait, not this pause.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-/** A free TCP port on 127.0.0.1 (the hub's URL must be known before the emulators start). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 export async function startInventoryWorld(
