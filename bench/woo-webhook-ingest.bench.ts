@@ -1,7 +1,7 @@
 /**
  * WooCommerce webhook ingest (signature check + durable inbox + 202) against a bare `node:http`
  * server answering 202 without work, same run, same load: 50 concurrent keep-alive senders posting
- * realistic ~3 KB signed order bodies (each a distinct order, so nothing is deduplicated away). The
+ * realistic ~3 KB signed order bodies (three line items) (each a distinct order, so nothing is deduplicated away). The
  * hub is the real HTTP server (`buildServer` + the webhook route as `createHub` composes it, fast
  * path included, + metrics) and answers only after
  * the delivery is committed (group commit, SQLite synchronous=FULL).
@@ -66,13 +66,20 @@ function bodies(count: number): Payload[] {
       new URL('../test/connectors/woocommerce/fixtures/order-727-retrieve.docs.json', import.meta.url),
       'utf8',
     ),
-  ) as Record<string, unknown>;
+  ) as Record<string, unknown> & { line_items: unknown };
   return Array.from({ length: count }, (_, i) => {
+    // Order 727 as the REST API documents it, plus two more lines (several items are the
+    // common case): ~3 KB once PHP-escaped, the size the issue's target names.
+    const lines = template.line_items as Record<string, unknown>[];
     const body = JSON.stringify({
       ...template,
       id: 100_000 + i,
       number: String(100_000 + i),
       customer_note: 'Please leave at the door — thanks!',
+      line_items: [
+        ...lines,
+        ...['MUG-BLUE', 'MUG-GREEN'].map((sku, n) => ({ ...(lines[0] as object), id: 316 + 2 * i + n, sku })),
+      ],
     }).replace(/\//g, '\\/');
     return { body, signature: signWooPayload(body, SECRET) };
   });
