@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWooEmulator, type WooEmulator } from '../../../sim/woocommerce/index.js';
@@ -8,6 +7,7 @@ import { WooClient } from '../../../src/connectors/woocommerce/client.js';
 import { createKeepAliveFetch } from '../../../src/connectors/http/keep-alive-fetch.js';
 import { PermanentError, TransientError } from '../../../src/runtime/errors.js';
 import { silentLogger } from '../../../src/ops/logger.js';
+import { selfSignedCert } from '../../self-signed-cert.js';
 
 const KEY = `ck_${'d'.repeat(40)}`;
 const SECRET = `cs_${'e'.repeat(40)}`;
@@ -18,34 +18,13 @@ let fetchTls: typeof fetch;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'woo-client-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  const cert = readFileSync(join(dir, 'cert.pem'));
+  const { key, cert } = selfSignedCert(dir);
   woo = await startWooEmulator({
     storeId: 'tls',
     webhookSecret: 'w',
     consumerKey: KEY,
     consumerSecret: SECRET,
-    tls: { key: readFileSync(join(dir, 'key.pem')), cert },
+    tls: { key, cert },
   });
   fetchTls = createKeepAliveFetch({ tls: { ca: cert } });
   for (let i = 1; i <= 3; i += 1)

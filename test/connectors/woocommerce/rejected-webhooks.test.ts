@@ -4,8 +4,7 @@
  * whose webhook secret was rotated in WooCommerce before the hub's configuration.
  */
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { captureLog } from '../capture-log.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/api/server.js';
 import { deadLetterActions } from '../../../src/cli/commands/dead-letters.js';
@@ -29,16 +28,8 @@ describe('refused WooCommerce webhooks', () => {
   it('are kept without credentials, listed, and replayed into the inbox once the secret is fixed', async () => {
     store = await openTestDatabase('sqlite');
     const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
-    let logged = '';
-    const log = pino(
-      { level: 'info' },
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          logged += chunk.toString();
-          done();
-        },
-      }),
-    );
+    const { log, text: logged } = captureLog();
+
     const server = await buildServer({
       log: silentLogger(),
       plugins: [
@@ -70,9 +61,9 @@ describe('refused WooCommerce webhooks', () => {
     expect((await post('/webhooks/woocommerce/eu', '{"id":', OLD_SECRET)).status).toBe(400);
     expect((await post('/webhooks/woocommerce/nowhere', ORDER, NEW_SECRET)).status).toBe(404);
     await server.close(); // writes the refusals still queued
-    expect(logged).toContain('woocommerce webhook refused');
-    expect(logged).not.toContain(OLD_SECRET);
-    expect(logged).not.toContain(NEW_SECRET);
+    expect(logged()).toContain('woocommerce webhook refused');
+    expect(logged()).not.toContain(OLD_SECRET);
+    expect(logged()).not.toContain(NEW_SECRET);
 
     let out = '';
     // The operator fixed the configuration: the store's secret is the new one.

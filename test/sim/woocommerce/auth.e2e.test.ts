@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import {
   startWooEmulator,
   type WooEmulator,
 } from '../../../sim/woocommerce/index.js';
+import { selfSignedCert } from '../../self-signed-cert.js';
 import { arr, call, obj } from './helpers.js';
 
 const KEY = `ck_${'1'.repeat(40)}`;
@@ -152,31 +152,13 @@ describe('consumer keys (HTTPS, or HTTP when the store allows it)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'woo-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    const { key, cert } = selfSignedCert(dir);
     secure = await startWooEmulator({
       storeId: 'tls',
       webhookSecret: 'w',
       consumerKey: KEY,
       consumerSecret: SECRET,
-      tls: { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      tls: { key, cert },
     });
     proxied = await startWooEmulator({
       storeId: 'proxy',
