@@ -123,3 +123,26 @@ describe('checkout fast path', () => {
     expect(state.hits).toBe(6);
   });
 });
+
+describe('checkout fast path with hold: true', () => {
+  const held: AnswerDeps = {
+    ...deps,
+    takeHolds: async () => ({ ok: true, heldUntil: '2026-11-23T10:01:00.000Z', holdId: 'basket-1' }),
+  };
+  const { both, state } = twins(
+    route(checkoutRoutes, { ...held }),
+    checkoutFastPath(held, { log: silentLogger() }),
+  );
+
+  it('both return the basket’s holdId beside heldUntil (the route’s response schema keeps it)', async () => {
+    const body = { store: 'eu', hold: true, lines: [{ sku: 'MUG', quantity: 2 }] };
+    const answers = await both('/v1/checkout/validate', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    sameAnswer(answers);
+    expect(answers[1]).toMatchObject({ ok: true, heldUntil: '2026-11-23T10:01:00.000Z', holdId: 'basket-1' });
+    expect(state.hits).toBe(1);
+  });
+});

@@ -101,6 +101,14 @@ export const OrderSchema = Type.Object(
     customerNote: Type.Optional(Type.String()),
     refunds: Type.Array(RefundSummarySchema),
     meta: Type.Optional(MetaSchema),
+    checkoutHoldId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          'The hub checkout hold (`holdId` of `POST /v1/checkout/validate`) the storefront took for this basket; its reservation gives the hold back.',
+      }),
+    ),
     createdAt: TimestampSchema,
     modifiedAt: TimestampSchema,
     paidAt: Type.Optional(TimestampSchema),

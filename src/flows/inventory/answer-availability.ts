@@ -25,6 +25,8 @@ export interface AnswerDeps {
     lines: readonly { sku: string; quantity: number }[],
     now: Date,
   ) => Promise<TakeHoldsResult>;
+  /** Gives a basket's holds back (`release-holds.ts`): false when none is live under that id. */
+  releaseHolds?: (holdId: string, now: Date) => Promise<boolean>;
   stores: readonly { id: string; currency: string; pricelist?: string | undefined }[];
 }
 
@@ -63,6 +65,8 @@ export interface CheckoutAnswer {
   lines: CheckoutLineAnswer[];
   /** With `hold: true` and every line ok: until when the units are held (ISO). */
   heldUntil?: string;
+  /** With `heldUntil`: the basket's hold id, for the order's `_retail_hub_hold_id` meta or a DELETE. */
+  holdId?: string;
 }
 
 export function answerAvailability(
@@ -167,7 +171,7 @@ export async function answerCheckoutWithHold(
   const answer = answerCheckout(deps, storeId, lines, now);
   if (!answer.ok || !hold || !deps.takeHolds) return answer;
   const result = await deps.takeHolds(storeId, lines, now);
-  if (result.ok) return { ...answer, heldUntil: result.heldUntil };
+  if (result.ok) return { ...answer, heldUntil: result.heldUntil, holdId: result.holdId };
   const asked = new Map<string, number>();
   const checked = answer.lines.map((a) => shortLine(asked, a, result.available.get(a.sku) ?? 0) ?? a);
   return { ...answer, ok: checked.every((a) => a.status === 'ok'), lines: checked };

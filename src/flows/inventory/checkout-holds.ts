@@ -3,14 +3,23 @@
  * a shopper, so that between the answer "ok" and the order reaching the reservation ledger they are
  * not promised again — by this process or any other api process, in this store or any store sharing
  * one of its locations, and across a restart. A hold counts in available-to-sell like a
- * reservation until `expires_at`; it may overlap the order's own reservation until then, which
- * errs on the safe side. Taking is `take-holds.ts`; the sweep recomputes SKUs whose holds lapsed
- * and deletes them.
+ * reservation until `expires_at`. Taking is `take-holds.ts`; the sweep recomputes SKUs whose holds
+ * lapsed and deletes them.
+ *
+ * Contract with the storefront: the validate answer's `holdId` names the basket's hold rows. The
+ * storefront puts it in the WooCommerce order's `meta_data` as `_retail_hub_hold_id` (hidden: a `_`
+ * key), which the order mapping reads into `Order.checkoutHoldId`. When the saga's `reserve` step
+ * records the order's reservation it lapses that basket's holds of the order's store in the same
+ * transaction (`lapseBasketHolds`), so the order's units are not counted twice until the TTL; so
+ * does the cancellation of an order that nothing can serve. An abandoned basket is given back with
+ * `DELETE /v1/checkout/holds/:holdId` (`release-holds.ts`). Without the id (or with another store's)
+ * the hold lapses after its TTL as before, erring on the safe side.
  *
  * @example
  * ```ts
  * const holds = await activeHolds(db, 'MUG', new Date().toISOString());
  * heldAt(holds, ['main'], 'uk'); // { all: 3, own: 1 }
+ * await lapseBasketHolds(trx, 'eu', order.checkoutHoldId, now); // 2 rows: the sweep recomputes and deletes them
  * ```
  */
 import type { Kysely } from 'kysely';
@@ -85,4 +94,28 @@ export async function lapsedHoldSkus(db: Kysely<Database>, nowIso: string): Prom
 
 export async function deleteLapsedHolds(db: Kysely<Database>, nowIso: string): Promise<void> {
   await db.deleteFrom('checkout_holds').where('expires_at', '<=', nowIso).execute();
+}
+
+/**
+ * Gives back the live holds of basket `holdId` taken in `storeId` by lapsing them at `at`, in the
+ * caller's transaction (the reservation that replaces them commits with it): from then on no
+ * recomputation counts them, and the sweep (`sweep-reservations.ts`) recomputes their SKUs —
+ * queuing pushes, publishing `availability.changed` — and deletes them, as for any lapsed hold.
+ * A hold id of another store, unknown or already lapsed matches nothing. Returns the rows lapsed.
+ */
+export async function lapseBasketHolds(
+  db: Kysely<Database>,
+  storeId: string,
+  holdId: string,
+  at: Date,
+): Promise<number> {
+  const iso = at.toISOString();
+  const result = await db
+    .updateTable('checkout_holds')
+    .set({ expires_at: iso })
+    .where('basket_id', '=', holdId)
+    .where('store_id', '=', storeId)
+    .where('expires_at', '>', iso)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

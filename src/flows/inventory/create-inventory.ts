@@ -32,6 +32,7 @@ import { DEFAULT_STOCK_POLICY, type StockPushPolicy } from './pusher/stock-polic
 import type { WooStockPort } from './pusher/woo-port.js';
 import { inventorySettings, type InventorySettings } from './settings.js';
 import { createStockProjector } from './stock-projector.js';
+import { releaseHolds } from './release-holds.js';
 import { reservationSweeper } from './sweep-reservations.js';
 import { takeHolds } from './take-holds.js';
 
@@ -118,6 +119,7 @@ export function createInventory(deps: InventoryDeps): Inventory {
     stores: deps.config.stores,
     takeHolds: (storeId, lines, now) =>
       takeHolds({ db: deps.db, settings, cache, publish, ttlMs: CHECKOUT_HOLD_MS }, storeId, lines, now),
+    releaseHolds: (holdId, now) => releaseHolds({ db: deps.db, settings, cache, publish }, holdId, now),
   };
   const lifecycle = route(async (app) => {
     await cache.load();

@@ -64,6 +64,8 @@ export interface CheckoutHoldsTable {
   /** The store whose shopper holds the units: its own pushed stock still includes them. */
   store_id: string;
   sku: string;
+  /** The basket's hold id (`holdId`), shared by its rows; null for rows taken before migration 0403. */
+  basket_id: string | null;
   /** JSON array of the store's locations when taken; the hold lowers every store sharing one. */
   locations: string;
   quantity: number;

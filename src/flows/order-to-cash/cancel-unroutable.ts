@@ -4,7 +4,9 @@
  * lines, shipping and fees — then the channel order is cancelled (WooCommerce puts back the stock
  * it took at payment) and the customer told why. Each effect once, under its own key; the refund
  * carries the cancelled-lines marker so the returns flow asks no credit note of an ERP order that
- * never existed. The ERP never hears of the order.
+ * never existed. The ERP never hears of the order. The basket's checkout hold, if the storefront
+ * took one (`order.checkoutHoldId`), is given back once the order is cancelled, rather than after
+ * its TTL; the reservation sweep recomputes its SKUs.
  *
  * @example
  * ```ts
@@ -12,6 +14,7 @@
  * ```
  */
 import { add, money, sum, type Money, type Order } from '../../canonical/index.js';
+import { lapseBasketHolds } from '../inventory/checkout-holds.js';
 import { CANCELLED_LINES_MARKER } from './cancelled-line-refund.js';
 import type { StepIO } from './define-step.js';
 import { lineRefund } from './line-refund.js';
@@ -79,6 +82,9 @@ export async function cancelUnroutable(
       return true;
     },
   });
+  // Idempotent: a retry finds the rows lapsed already.
+  if (order.checkoutHoldId !== undefined)
+    await lapseBasketHolds(io.db, saga.storeId, order.checkoutHoldId, io.deps.now());
   const note = cancellationNote(order);
   const noteId = await io.effects.run(`woo:note:${saga.subject}:cancelled`, {
     perform: () => channel.addOrderNote(saga.orderId, note, true),

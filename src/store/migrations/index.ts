@@ -19,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0400-create-inventory-tables': await import('./0400-create-inventory-tables.js'),
   '0401-create-catalogue-tables': await import('./0401-create-catalogue-tables.js'),
   '0402-create-checkout-holds': await import('./0402-create-checkout-holds.js'),
+  '0403-add-checkout-hold-basket': await import('./0403-add-checkout-hold-basket.js'),
 };

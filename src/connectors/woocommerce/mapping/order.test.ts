@@ -149,6 +149,19 @@ describe('WooCommerce order → canonical', () => {
     expect(checkOrderIntegrity(order, { taxRounding: 'per-line' })).toEqual({ ok: true, discrepancies: [] });
   });
 
+  it('the checkout hold id, hidden meta `_retail_hub_hold_id`, is read into checkoutHoldId', () => {
+    const base = couponAndFeeOrder() as WooOrder;
+    const withMeta = (meta_data: WooOrder['meta_data']) =>
+      map({ ...base, meta_data: [...(base.meta_data ?? []), ...(meta_data ?? [])] });
+    const order = withMeta([{ id: 9001, key: '_retail_hub_hold_id', value: ' 7d3f0c1e-8f4b ' }]);
+    expect(order.checkoutHoldId).toBe('7d3f0c1e-8f4b');
+    expect(order.meta?.some((m) => m.key.startsWith('_'))).not.toBe(true);
+    expect(map(base).checkoutHoldId).toBeUndefined();
+    // Not a usable id: absent rather than a hold no basket has.
+    expect(withMeta([{ id: 9001, key: '_retail_hub_hold_id', value: 42 }]).checkoutHoldId).toBeUndefined();
+    expect(withMeta([{ id: 9001, key: '_retail_hub_hold_id', value: '  ' }]).checkoutHoldId).toBeUndefined();
+  });
+
   it('tax-inclusive store: figures stay as WooCommerce stores them (ex-tax lines, tax beside)', () => {
     const order = map(taxInclusiveOrder());
     expect(order.pricesIncludeTax).toBe(true);

@@ -26,6 +26,16 @@ import type { WooLineItem, WooOrder, WooTaxLine } from '../wc-schema.js';
 import { decodeEntities, gmt, visibleMeta, wooAddress, wooMoney } from './common.js';
 import { canonicalStatus, paymentStatus } from './status.js';
 
+/** The hidden order meta in which the storefront passes the hub's checkout `holdId` on. */
+export const HOLD_ID_META = '_retail_hub_hold_id';
+
+/** The checkout hold id the storefront put in the order's meta, when it is a usable string. */
+function checkoutHoldId(meta: readonly { key: string; value: unknown }[] | undefined): string | undefined {
+  const value = (meta ?? []).find((m) => m.key === HOLD_ID_META)?.value;
+  const id = typeof value === 'string' ? value.trim() : '';
+  return id.length > 0 && id.length <= 100 ? id : undefined;
+}
+
 export interface OrderMappingOptions {
   storeId: string;
 }
@@ -136,6 +146,8 @@ export function wooOrderToCanonical(order: WooOrder, options: OrderMappingOption
   const paidAt = gmt(order.date_paid_gmt);
   const completedAt = gmt(order.date_completed_gmt);
   const meta = visibleMeta(order.meta_data);
+  // A hidden key, so `visibleMeta` drops it: read on purpose.
+  const holdId = checkoutHoldId(order.meta_data);
   const payment = paymentStatus(order);
 
   return {
@@ -191,6 +203,7 @@ export function wooOrderToCanonical(order: WooOrder, options: OrderMappingOption
       ...(r.reason ? { reason: r.reason } : {}),
     })),
     ...(meta ? { meta } : {}),
+    ...(holdId ? { checkoutHoldId: holdId } : {}),
     createdAt: gmt(order.date_created_gmt) ?? new Date(0).toISOString(),
     modifiedAt: gmt(order.date_modified_gmt) ?? new Date(0).toISOString(),
     ...(paidAt ? { paidAt } : {}),
