@@ -1,7 +1,7 @@
 /**
  * A flash-sale checkout over real HTTP against the emulators: the storefront holds the basket
  * (`hold: true`), puts the answer's `holdId` in the WooCommerce order's meta as
- * `_retail_hub_hold_id`, and once the saga reserves the order the hold is gone — available-to-sell
+ * `_retail_hub_hold_id`, and once the saga has routed and reserved the order the hold is gone — available-to-sell
  * is on hand − the order's reservation, not − reservation − hold, well before the hold's TTL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

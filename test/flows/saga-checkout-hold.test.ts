@@ -1,7 +1,8 @@
 /**
  * The checkout hold a storefront took for a basket ends when the order carrying its id
- * (`checkoutHoldId`) is reserved — in the reserve step's transaction — or cancelled because nothing
- * can serve it, so available-to-sell does not count the order's units twice until the TTL.
+ * (`checkoutHoldId`) is routed — in the route step's transaction, where the hub's ledger starts
+ * holding its units — or cancelled because nothing can serve it, so available-to-sell does not
+ * count the order's units twice until the TTL.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAvailabilityCache } from '../../src/flows/inventory/availability-cache.js';
@@ -93,8 +94,8 @@ describe('order-to-cash saga: the basket’s checkout hold', () => {
       [other, 'B', 2],
       [ukBasket, 'B', 3],
     ]);
-    // Right after the reserve step, as its stock.reserved consumer recomputes: B's hub reservation
-    // (1) counts, the basket's hold of it no longer (4, not 3).
+    // As the stock.reserved consumer recomputes after the reserve step: B's hub reservation (1)
+    // counts, the basket's hold of it no longer (4, not 3).
     await projector.submit({ sku: 'B', changedAt: new Date().toISOString() });
     expect(await available('eu', 'B')).toBe(10 - 1 - 2 - 3);
     expect(await available('uk', 'B')).toBe(10 - 1 - 2 - 3);
@@ -112,6 +113,19 @@ describe('order-to-cash saga: the basket’s checkout hold', () => {
       [other, 'B', 2],
       [ukBasket, 'B', 3],
     ]);
+  });
+
+  it('ends when the order is routed, not when the ERP has it: an ERP outage does not keep it counting', async () => {
+    await start(config(), splitRouter);
+    const basket = await hold('eu', [{ sku: 'B', quantity: 2 }]);
+    h.erp.maintenance = true;
+    const order = buildOrder({ id: '8004', lines: [{ sku: 'B', quantity: 2, unitPrice: '5.00' }] });
+    await h.receive({ ...order, checkoutHoldId: basket });
+    // Registration keeps failing (retried later): the order waits routed, its units in the ledger.
+    expect((await h.saga('8004'))?.state).toBe('routed');
+    expect(await liveHolds()).toEqual([]);
+    await reservationSweeper(h.store.db, projector)();
+    expect(await available('eu', 'B')).toBe(10 - 2);
   });
 
   it('is given back when the order is cancelled because nothing can serve it', async () => {

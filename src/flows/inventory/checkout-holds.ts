@@ -8,9 +8,9 @@
  *
  * Contract with the storefront: the validate answer's `holdId` names the basket's hold rows. The
  * storefront puts it in the WooCommerce order's `meta_data` as `_retail_hub_hold_id` (hidden: a `_`
- * key), which the order mapping reads into `Order.checkoutHoldId`. When the saga's `reserve` step
- * records the order's reservation it lapses that basket's holds of the order's store in the same
- * transaction (`lapseBasketHolds`), so the order's units are not counted twice until the TTL; so
+ * key), which the order mapping reads into `Order.checkoutHoldId`. When the saga's `route` step
+ * records the order's units in the reservation ledger it lapses that basket's holds of the order's
+ * store in the same transaction (`lapseBasketHolds`), so they are not counted twice until the TTL; so
  * does the cancellation of an order that nothing can serve. An abandoned basket is given back with
  * `DELETE /v1/checkout/holds/:holdId` (`release-holds.ts`). Without the id (or with another store's)
  * the hold lapses after its TTL as before, erring on the safe side.

@@ -1,13 +1,10 @@
 /**
  * Step `reserve`: the routed units are held — by the ERP order for the lines at its warehouse
  * (its confirmation reserved them), by the hub's reservation ledger for the rest until they ship.
- * A local write, committed with the state change; no external effect. The same write gives back
- * the checkout hold the storefront took for the basket (`order.checkoutHoldId`, this store's only),
- * so its units are not counted twice until the hold lapses (flows/inventory/checkout-holds.ts).
- * Compensation: release the order's open reservations.
+ * A local write, committed with the state change; no external effect. (The basket's checkout hold
+ * already ended at `route`.) Compensation: release the order's open reservations.
  */
 import { makeEvent } from '../../../canonical/index.js';
-import { lapseBasketHolds } from '../../inventory/checkout-holds.js';
 import { release, reserve } from '../../inventory/reservation-ledger/index.js';
 import { defineStep } from '../define-step.js';
 import { holders } from '../erp-held.js';
@@ -35,11 +32,7 @@ export const reserveStep = defineStep({
         },
       ],
       // Only what the ERP does not hold itself; a redelivery never re-opens a consumed line.
-      write: async (trx) => {
-        await reserve(trx, saga.subject, hub, now);
-        const holdId = saga.order.checkoutHoldId;
-        if (holdId !== undefined) await lapseBasketHolds(trx, saga.storeId, holdId, now);
-      },
+      write: (trx) => reserve(trx, saga.subject, hub, now),
       events:
         lines.length === 0
           ? [sagaEvent(saga, 'order.advance', { after: 'reserve' })]

@@ -3,13 +3,15 @@
  * once in the effect ledger, so a retry does not re-decide on changed stock figures. Lines the
  * rules cancel outright (no location can serve them, policy `cancel-line`) get the same channel
  * refund as a line cancelled later, and are left off the ERP order at registration. The routed
- * units are held in the hub's reservation ledger from here until the ERP reserves them. When
+ * units are held in the hub's reservation ledger from here until the ERP reserves them, and the
+ * basket's checkout hold (`order.checkoutHoldId`) ends in the same write. When
  * the rules cancel every unit of the order, the whole order is cancelled and refunded instead
  * (`../cancel-unroutable.ts`) and never reaches the ERP.
  */
 import { makeEvent, type Money } from '../../../canonical/index.js';
 import { cancelUnroutable, cancelsEverything } from '../cancel-unroutable.js';
 import { refundCancelledLines, withRefund } from '../cancelled-line-refund.js';
+import { lapseBasketHolds } from '../../inventory/checkout-holds.js';
 import { reserve } from '../../inventory/reservation-ledger/index.js';
 import { defineStep, type StepOutcome } from '../define-step.js';
 import { reservationLines } from '../erp-held.js';
@@ -50,8 +52,14 @@ export const routeStep = defineStep({
     if (cancelledOrder) return cancelledOutcome(saga, routing, refund, now);
     const routed = { ...moveTo(saga, 'routed', now), routing };
     return {
-      // The order is accepted and its locations chosen: the hub holds the units until the ERP does.
-      write: (trx) => reserve(trx, saga.subject, reservationLines(plan.assignments), now),
+      // The order is accepted and its locations chosen: the hub holds the units until the ERP does,
+      // and the checkout hold its storefront took for the basket (this store's only) ends here, so
+      // the units do not count twice while the order waits for the ERP (an outage can last hours).
+      write: async (trx) => {
+        await reserve(trx, saga.subject, reservationLines(plan.assignments), now);
+        const holdId = saga.order.checkoutHoldId;
+        if (holdId !== undefined) await lapseBasketHolds(trx, saga.storeId, holdId, now);
+      },
       saga: refund === undefined ? routed : { ...routed, amounts: withRefund(saga.amounts, refund.amount) },
       timeline: [
         ...plan.reasons.map((reason) => ({
