@@ -108,6 +108,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       : registerFlows({ config, runtime, connectors, erp, stockReturns: erp, db: store.db, log });
   const inventory = createInventory({
     config,
+    ...(config.server.storefrontToken ? { storefrontToken: config.server.storefrontToken } : {}),
     db: store.db,
     runtime,
     woo: (id) => connectors.woo(id),

@@ -47,6 +47,12 @@ export const ServerSchema = Type.Object(
     publicUrl: HttpUrl,
     /** Bearer token for /v1 admin endpoints; unset means the admin API is open on loopback only. */
     adminToken: Type.Optional(Secret),
+    /**
+     * Bearer token for the storefront APIs (`/v1/availability`, `/v1/checkout/*`); unset means they
+     * are open. Set it when the storefront's server calls the hub: checkout holds can otherwise be
+     * taken by anyone who finds the URL, and a hoarder could hold a flash sale's stock.
+     */
+    storefrontToken: Type.Optional(Secret),
   },
   { additionalProperties: false },
 );

@@ -28,6 +28,7 @@ import {
   type RejectedMessages,
   type ReplayRejected,
 } from '../../runtime/dead-letters/rejected-messages.js';
+import { bearerTokenHook } from '../bearer-token.js';
 import { sendProblem } from '../problem.js';
 import { validated } from '../validated.js';
 
@@ -89,16 +90,14 @@ function toFilter(query: Static<typeof QuerySchema>): Filter {
 
 export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, options) => {
   if (options.token) {
-    const expected = `Bearer ${options.token}`;
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.headers.authorization !== expected)
-        return sendProblem(
-          reply,
-          401,
-          'admin_token_required',
-          'Send Authorization: Bearer <server.adminToken>.',
-        );
-    });
+    app.addHook(
+      'onRequest',
+      bearerTokenHook({
+        token: options.token,
+        code: 'admin_token_required',
+        detail: 'Send Authorization: Bearer <server.adminToken>.',
+      }),
+    );
   }
 
   app.get('/v1/admin/dead-letters', async (request, reply) => {

@@ -16,6 +16,7 @@ import type { Registry } from 'prom-client';
 import type { HubConfig } from '../../config/schema.js';
 import type { EventInput, Runtime, Trx } from '../../runtime/index.js';
 import type { Database } from '../../store/schema.js';
+import { requireBearerToken } from '../../api/bearer-token.js';
 import { route, type RoutePlugin } from '../../api/server.js';
 import { availabilityFastPath } from '../../api/v1/availability-fast-path.js';
 import { availabilityRoutes } from '../../api/v1/availability-routes.js';
@@ -48,6 +49,8 @@ export interface InventoryDeps {
   policy?: StockPushPolicy;
   /** Cache refresh period for the APIs (default 200 ms). */
   refreshMs?: number;
+  /** When set, the availability and checkout APIs need `Authorization: Bearer <token>`. */
+  storefrontToken?: string;
 }
 
 export interface Inventory {
@@ -121,6 +124,15 @@ export function createInventory(deps: InventoryDeps): Inventory {
       takeHolds({ db: deps.db, settings, cache, publish, ttlMs: CHECKOUT_HOLD_MS }, storeId, lines, now),
     releaseHolds: (holdId, now) => releaseHolds({ db: deps.db, settings, cache, publish }, holdId, now),
   };
+  const token = deps.storefrontToken;
+  const storefront = (plugin: RoutePlugin): RoutePlugin =>
+    token === undefined
+      ? plugin
+      : requireBearerToken(plugin, {
+          token,
+          code: 'storefront_token_required',
+          detail: 'Send Authorization: Bearer <server.storefrontToken>.',
+        });
   const lifecycle = route(async (app) => {
     await cache.load();
     app.addHook('onClose', stop);
@@ -132,8 +144,8 @@ export function createInventory(deps: InventoryDeps): Inventory {
     routes: [
       lifecycle,
       // The hot query is answered before Fastify; the Fastify route answers everything else.
-      { ...route(availabilityRoutes, { ...answers }), fastRoute: availabilityFastPath(answers) },
-      { ...route(checkoutRoutes, { ...answers }), fastRoute: checkoutFastPath(answers, { log }) },
+      storefront({ ...route(availabilityRoutes, { ...answers }), fastRoute: availabilityFastPath(answers) }),
+      storefront({ ...route(checkoutRoutes, { ...answers }), fastRoute: checkoutFastPath(answers, { log }) }),
     ],
     flushAll: () => pusher.flushAll(),
     sweep,
