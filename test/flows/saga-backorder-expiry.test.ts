@@ -1,14 +1,16 @@
 /**
  * `routing.backorderMaxDays`: a line that has waited on backorder that long is cancelled and
  * refunded as under `cancel-line`, by a timer the runtime delivers when due (the clock here is
- * stepped, never slept on); a limit of 0 cancels nothing, and the default is 14 days.
+ * stepped, never slept on); a limit of 0 cancels nothing, and the default is 14 days. A line that
+ * was routed and then waits again counts its days from then, not from its first wait.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeEvent, skuPartitionKey, skuSubject } from '../../src/canonical/index.js';
 import { reservedQuantity } from '../../src/flows/inventory/reservation-ledger/index.js';
 import { createOmsRouter, DEFAULT_ROUTING_RULES } from '../../src/oms/index.js';
 import { readTimelineEntries } from '../../src/ops/timeline/read-timeline.js';
 import { buildOrder } from './order-fixture.js';
-import { startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
+import { lineFailed, startSagaHarness, testConfig, type SagaHarness } from './saga-harness.js';
 
 const DAY = 86_400_000;
 
@@ -89,6 +91,56 @@ describe('order-to-cash saga: a backorder waits no longer than routing.backorder
     expect(await reservedQuantity(h.store.db, 'B')).toBe(0);
     const summaries = (await readTimelineEntries(h.store.db, 'order:eu:9101')).map((e) => e.summary);
     expect(summaries).toContainEqual(expect.stringContaining('Backorder cancelled: 2× B waited since'));
+  });
+
+  it('counts a second wait of the same line from its own start: the first wait’s timer does not cut it short', async () => {
+    const clock = steppedClock();
+    const config = testConfig({ routing: { backorderMaxDays: 3 } });
+    const stock: Record<string, Record<string, number>> = { main: { A: 10, B: 0 }, east: { B: 0 } };
+    const router = createOmsRouter({
+      config,
+      rules: DEFAULT_ROUTING_RULES,
+      availability: async (locations, skus) =>
+        Object.fromEntries(
+          locations.map((l) => [l, Object.fromEntries(skus.map((sku) => [sku, stock[l]?.[sku] ?? 0]))]),
+        ),
+    });
+    h = await startSagaHarness({ config, router, clock });
+    await h.receive(order());
+    await h.ship('eu', '9101', 'WC-eu-9101/main/1');
+
+    // Day 1: B arrives at east and is routed there; day 2: east cannot pick it, nothing else has
+    // it, so it waits again — its own 3 days run to day 5.
+    clock.advance(DAY);
+    stock.east = { B: 2 };
+    const at = new Date(clock.now()).toISOString();
+    await h.publish([
+      makeEvent('stock.changed', skuSubject('B'), skuPartitionKey('B'), {
+        position: { sku: 'B', location: 'east', onHand: 2, reserved: 0, available: 2, asOf: at },
+        changedAt: at,
+      }),
+    ]);
+    expect((await h.saga('9101'))?.routing?.backorders).toEqual([]);
+    clock.advance(DAY);
+    stock.east = { B: 0 };
+    await h.publish([
+      lineFailed('9101', 'WC-eu-9101/east/1', 'east', { lineId: '2', sku: 'B', quantity: 2 }),
+    ]);
+    expect((await h.saga('9101'))?.routing?.backorders).toEqual([{ lineId: '2', sku: 'B', quantity: 2 }]);
+
+    // Day 3 + 2 min: the first wait's timer fires; the line is waiting, but since day 2.
+    clock.advance(DAY + 120_000);
+    await h.runtime.idle();
+    expect((await h.saga('9101'))?.routing?.backorders).toEqual([{ lineId: '2', sku: 'B', quantity: 2 }]);
+    expect(h.channel.refunds).toEqual([]);
+
+    // Day 5 + 2 min: its own deadline.
+    clock.advance(2 * DAY);
+    await h.runtime.idle();
+    const saga = await h.saga('9101');
+    expect(saga?.routing?.backorders).toEqual([]);
+    expect(saga?.routing?.cancelledLines).toEqual([{ lineId: '2', sku: 'B', quantity: 2 }]);
+    expect(h.channel.refunds).toHaveLength(1);
   });
 
   it('waits for ever under backorderMaxDays: 0', async () => {

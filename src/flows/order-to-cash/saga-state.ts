@@ -61,6 +61,12 @@ export interface RoutingRecord {
   reasons: string[];
   /** The location the ERP order ships from and reserves at (set at registration). */
   erpLocation?: string;
+  /**
+   * When a line started waiting again after having left the backorders (routed, then its warehouse
+   * could not fulfil it): a backorder timer from an earlier wait must not cut this wait short. A
+   * line without an entry has waited since the order's first routing.
+   */
+  waitingSince?: Record<string, string>;
 }
 
 export type FulfilmentStatus =

@@ -28,7 +28,10 @@ export async function expireBackorders(
   const now = io.deps.now();
   const waiting = (BACKORDER_WAITING_STATES as readonly string[]).includes(saga.state);
   const routing = saga.routing;
-  const named = new Set(due.lineIds);
+  // A line that left the backorders and started waiting again after this timer was set has a
+  // deadline of its own (a later timer).
+  const sameWait = (lineId: string) => (routing?.waitingSince?.[lineId] ?? '') <= due.since;
+  const named = new Set(due.lineIds.filter(sameWait));
   const expired = waiting ? (routing?.backorders ?? []).filter((l) => named.has(l.lineId)) : [];
   if (routing === undefined || expired.length === 0) return { saga, timeline: [], events: [] };
   const listed = (lines: readonly PlannedLine[]) => lines.map((l) => `${l.quantity}× ${l.sku}`).join(', ');

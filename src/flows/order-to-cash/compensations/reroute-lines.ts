@@ -104,6 +104,11 @@ export async function rerouteLines(saga: SagaOrder, io: StepIO, failed: FailedLi
   const backorder = policyOf(io) === 'backorder' ? plan.backorders : [];
   const toCancel = [...(policyOf(io) === 'backorder' ? [] : plan.backorders), ...(plan.cancelledLines ?? [])];
   if (backorder.length > 0) {
+    // A line not waiting until now starts a wait of its own, timed by this reroute's deadline.
+    const waiting = new Set(routing.backorders.map((l) => l.lineId));
+    const since = { ...routing.waitingSince };
+    for (const line of backorder) if (!waiting.has(line.lineId)) since[line.lineId] = now.toISOString();
+    routing.waitingSince = since;
     routing.backorders.push(...backorder);
     timeline.push({
       kind: 'decision',
