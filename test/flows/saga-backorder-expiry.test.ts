@@ -143,6 +143,35 @@ describe('order-to-cash saga: a backorder waits no longer than routing.backorder
     expect(h.channel.refunds).toHaveLength(1);
   });
 
+  it('cancels the order whole when every line expires and nothing ever shipped: shipping refunded too, ERP order cancelled', async () => {
+    const clock = steppedClock();
+    h = await harness({ backorderMaxDays: 3 }, clock);
+    const placed = buildOrder({ id: '9102', lines: [{ sku: 'B', quantity: 2, unitPrice: '5.00' }] });
+    await h.receive(placed);
+    expect((await h.saga('9102'))?.routing?.backorders).toHaveLength(1);
+    expect(h.erp.orders.get('eu:9102')?.state).not.toBe('cancel');
+
+    clock.advance(3 * DAY + 120_000);
+    await h.runtime.idle();
+    const saga = await h.saga('9102');
+    expect(saga?.state).toBe('cancelled');
+    // The line's refund, then the rest (shipping and its tax): the whole total, nothing more.
+    expect(h.channel.refunds).toHaveLength(2);
+    const refunded = h.channel.refunds.reduce((total, r) => total + Number(r.request.amount.amount), 0);
+    expect(refunded.toFixed(2)).toBe(placed.totals.total.amount);
+    expect(saga?.amounts.refunded).toBe(placed.totals.total.amount);
+    expect(h.channel.refunds[1]?.request.reason).toContain(
+      'after waiting 3 days on backorder: order cancelled',
+    );
+    expect(h.channel.statuses.get('9102')).toBe('cancelled');
+    expect(h.channel.notes.map((n) => n.note)).toContainEqual(
+      expect.stringContaining('could not be supplied within 3 days'),
+    );
+    expect(h.erp.orders.get('eu:9102')?.state).toBe('cancel');
+    expect(await reservedQuantity(h.store.db, 'B')).toBe(0);
+    expect(saga?.parked).toBeUndefined();
+  });
+
   it('waits for ever under backorderMaxDays: 0', async () => {
     const clock = steppedClock();
     h = await harness({ backorderMaxDays: 0 }, clock);

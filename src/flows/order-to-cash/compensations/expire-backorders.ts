@@ -3,7 +3,8 @@
  * cancelled as under policy `cancel-line` — refund requested in the channel, the ERP order cut to
  * what is still sold, their reservations released — and the order goes on with what it ships.
  * Lines routed meanwhile, or an order no longer waiting (cancelled, parked, finished), change
- * nothing. An ERP refusal parks the order with its reason, the refund already out.
+ * nothing. An ERP refusal parks the order with its reason, the refund already out. When no line is
+ * left and nothing ever shipped, the order is cancelled whole (`./cancel-expired-order.ts`).
  *
  * @example
  * ```ts
@@ -18,6 +19,7 @@ import { moveTo, parkOutcome } from '../run-step.js';
 import { sagaEvent } from '../saga-events.js';
 import { allShipped, type PlannedLine, type SagaOrder } from '../saga-state.js';
 import { BACKORDER_WAITING_STATES } from '../saga-store.js';
+import { cancelExpiredOrder } from './cancel-expired-order.js';
 import { cancelLines } from './cancel-lines.js';
 
 export async function expireBackorders(
@@ -69,17 +71,18 @@ export async function expireBackorders(
     return { ...parked, timeline: [...timeline, ...parked.timeline], write };
   }
   if (allShipped(cut.saga) && cut.saga.shipments.length === 0) {
-    // Nothing was ever shipped and nothing is left to: not an order to complete and invoice, but
-    // one to cancel whole (shipping and fees too), which is a person's call once the ERP has it.
-    const parked = parkOutcome(
-      cut.saga,
-      'cancel-line',
-      'nothing_to_ship',
-      'Every line of the order waited on backorder past routing.backorderMaxDays and was cancelled; cancel the order (refund shipping and fees) or resume it',
-      now,
-      'hub',
-    );
-    return { ...parked, timeline: [...timeline, ...parked.timeline], write };
+    // Nothing was ever shipped and nothing is left to: the order is cancelled whole, the rest of
+    // what the customer paid (shipping, fees) refunded too.
+    const whole = await cancelExpiredOrder(cut.saga, io, due.maxDays);
+    const release = whole.write;
+    return {
+      ...whole,
+      timeline: [...timeline, ...whole.timeline],
+      write: async (trx) => {
+        await write(trx);
+        if (release) await release(trx);
+      },
+    };
   }
   // Whatever else the order owed has shipped: it is shipped now, and completes as any other.
   if (allShipped(cut.saga)) {
