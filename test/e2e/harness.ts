@@ -24,6 +24,7 @@ import type { HubConfig } from '../../src/config/schema.js';
 import { WooClient } from '../../src/connectors/woocommerce/client.js';
 import { loadSaga, type SagaOrder } from '../../src/flows/order-to-cash/index.js';
 import { silentLogger } from '../../src/ops/logger.js';
+import { waitFor as pollUntil } from '../runtime/helpers.js';
 
 export const WOO_SECRET = 'woo-webhook-secret';
 export const WMS_SECRET = 'wms-webhook-secret';
@@ -92,18 +93,12 @@ export const SHOPPER = {
   paymentMethod: 'stripe',
 };
 
+/** `waitFor` of the runtime helpers, with the longer deadline a whole world of systems needs. */
 export async function waitFor(
   condition: () => Promise<boolean> | boolean,
   options: { timeoutMs?: number; what?: string } = {},
 ): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what ?? 'condition'}`);
-    // Yield to the event loop between checks; the deadline, not this pause, bounds the wait.
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await pollUntil(condition, { timeoutMs: 20_000, intervalMs: 10, ...options });
 }
 
 export interface Systems {

@@ -77,17 +77,24 @@ export function fakeClock(
   };
 }
 
-/** Polls `probe` until it returns a truthy value, failing after `timeoutMs`. */
+/**
+ * Polls `probe` until it returns a truthy value, failing after `timeoutMs`; `intervalMs` is the
+ * pause between probes (longer when a probe is itself costly, e.g. an HTTP call).
+ */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  { timeoutMs = 15_000, what = 'condition' }: { timeoutMs?: number; what?: string } = {},
+  {
+    timeoutMs = 15_000,
+    what = 'condition',
+    intervalMs = 5,
+  }: { timeoutMs?: number; what?: string; intervalMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 

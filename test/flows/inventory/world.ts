@@ -18,6 +18,7 @@ import type { HubConfig } from '../../../src/config/schema.js';
 import { startDemoSystems, type DemoSystems } from '../../../src/demo/demo-systems.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 import { freePort } from '../../free-port.js';
+import { waitFor as pollUntil } from '../../runtime/helpers.js';
 
 /** `GET /v1/availability` answer, as the tests read it. */
 export interface Availability {
@@ -52,17 +53,12 @@ export interface InventoryWorld {
   stop(): Promise<void>;
 }
 
+/** `waitFor` of the runtime helpers, with the longer deadline a whole world of systems needs. */
 export async function waitFor(
   condition: () => Promise<boolean> | boolean,
   options: { timeoutMs?: number; what?: string } = {},
 ): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${options.what ?? 'condition'}`);
-    // A pause between checks; the deadline bounds the wait, not this pause.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await pollUntil(condition, { timeoutMs: 20_000, intervalMs: 20, ...options });
 }
 
 export async function startInventoryWorld(
