@@ -108,9 +108,15 @@ const json = (status: number, body: Record<string, unknown>): WooWebhookAnswer =
   body,
 });
 
-export function createWooWebhookIngest(
-  options: WooWebhookIngestOptions,
-): (delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer> {
+/**
+ * The ingest; `refuse` answers (and counts, logs and keeps) a delivery the HTTP layer could not
+ * hand over whole, e.g. a body over the size limit that was never read.
+ */
+export type WooWebhookIngest = ((delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer>) & {
+  refuse(delivery: WooWebhookDelivery, status: number, code: string, detail: string): WooWebhookAnswer;
+};
+
+export function createWooWebhookIngest(options: WooWebhookIngestOptions): WooWebhookIngest {
   const lookup = asLookup(options.stores);
   const metrics = webhookMetrics(options.metrics);
   const verify = createWooSignatureCheck();
@@ -147,7 +153,7 @@ export function createWooWebhookIngest(
     return { status, contentType: 'application/problem+json', body: problem(status, code, detail) };
   };
 
-  return async (delivery) => {
+  const ingest = async (delivery: WooWebhookDelivery): Promise<WooWebhookAnswer> => {
     const { storeId, headers, body: raw, correlationId } = delivery;
     const store = lookup(storeId);
     if (store === undefined)
@@ -224,6 +230,7 @@ export function createWooWebhookIngest(
       };
     }
   };
+  return Object.assign(ingest, { refuse: reject });
 }
 
 /** Runs a kept refusal through the WooCommerce ingest again (see `replayRefused`). */

@@ -17,6 +17,7 @@ import {
   createWooWebhookIngest,
   type WooWebhookAnswer,
   type WooWebhookDelivery,
+  type WooWebhookIngest,
   type WooWebhookIngestOptions,
 } from './webhook-ingest.js';
 import { wooWebhookFastPath } from './webhook-fast-path.js';
@@ -27,11 +28,8 @@ export interface WooWebhookRoutesOptions extends WooWebhookIngestOptions {
   /** Largest body accepted; WooCommerce orders with many lines run to a few hundred KB. */
   bodyLimit?: number;
   /** Shares one ingest with the fast path (see `wooWebhookRoute`); built from the options otherwise. */
-  ingest?: (delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer>;
+  ingest?: ((delivery: WooWebhookDelivery) => Promise<WooWebhookAnswer>) | WooWebhookIngest;
 }
-
-/** The content types WooCommerce sends: JSON deliveries and the form-encoded ping. */
-export const WOO_WEBHOOK_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
 
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 5 * 1024 * 1024;
 
@@ -40,15 +38,32 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
   // Refusals queued for keeping are written before the server is gone.
   app.addHook('onClose', async () => options.rejected?.flush());
 
-  // Encapsulated to this plugin: the rest of the API keeps Fastify's JSON parser.
-  app.removeContentTypeParser(WOO_WEBHOOK_CONTENT_TYPES);
-  app.addContentTypeParser(
-    WOO_WEBHOOK_CONTENT_TYPES,
-    { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? DEFAULT_WEBHOOK_BODY_LIMIT },
-    (_request, body, done) => {
-      done(null, body);
-    },
-  );
+  // Encapsulated to this plugin: the rest of the API keeps Fastify's parsers. Here every body is
+  // the raw bytes, whatever its content type: the ingest decides (signature, JSON) and keeps what
+  // it refuses, so nothing is refused unseen by a parser (a signed body sent as text/plain is
+  // still the store's).
+  const bodyLimit = options.bodyLimit ?? DEFAULT_WEBHOOK_BODY_LIMIT;
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
+    done(null, body);
+  });
+  // A body over the limit is never read; the refusal is still counted, logged and kept (without it).
+  app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
+    const refuse = (ingest as Partial<WooWebhookIngest>).refuse;
+    if (error.statusCode !== 413 || refuse === undefined) throw error;
+    const answer = refuse(
+      {
+        storeId: (request.params as { storeId?: string }).storeId ?? '',
+        headers: request.headers,
+        body: Buffer.alloc(0),
+        correlationId: request.id,
+      },
+      413,
+      'payload_too_large',
+      `The body is over ${bodyLimit} bytes; it was not read.`,
+    );
+    return reply.code(answer.status).type(answer.contentType).send(answer.body);
+  });
 
   app.post<{ Params: { storeId: string } }>('/webhooks/woocommerce/:storeId', async (request, reply) => {
     const answer = await ingest({

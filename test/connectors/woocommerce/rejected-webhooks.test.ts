@@ -1,7 +1,8 @@
 /**
  * Refused WooCommerce webhooks are kept (reason, headers without credentials, raw body) and can be
  * listed, shown and replayed with `retail-hub dead-letters` once the cause is fixed: here a store
- * whose webhook secret was rotated in WooCommerce before the hub's configuration.
+ * whose webhook secret was rotated in WooCommerce before the hub's configuration. Requests of any
+ * content type reach those checks, and a body over the size limit is kept as refused (unread).
  */
 import type { AddressInfo } from 'node:net';
 import { captureLog } from '../capture-log.js';
@@ -100,6 +101,67 @@ describe('refused WooCommerce webhooks', () => {
     expect(out).toContain('still refused (signature_invalid)');
     expect(out).toContain('still refused (store_not_found)');
     expect(await actions.listRejected({}, false)).toBe(2);
+    await runtime.stop();
+  });
+
+  it('whatever the content type or size: nothing is refused by the HTTP layer unseen', async () => {
+    store = await openTestDatabase('sqlite');
+    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
+    const rejected = createRejectedMessages(store.db);
+    const server = await buildServer({
+      log: silentLogger(),
+      plugins: [
+        wooWebhookRoute({
+          stores: [{ id: 'eu', webhookSecret: OLD_SECRET }],
+          inbox: runtime.inbox,
+          log: silentLogger(),
+          rejected,
+          bodyLimit: 1024,
+        }),
+      ],
+    });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/webhooks/woocommerce/eu`;
+    const send = (body: string, contentType: string, signature?: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          'x-wc-webhook-resource': 'order',
+          'x-wc-webhook-delivery-id': 'd-42',
+          ...(signature ? { 'x-wc-webhook-signature': signature } : {}),
+        },
+        body,
+      });
+
+    // A type no parser takes (Fastify would answer 415 unseen) and text/plain: the ingest decides.
+    const xml = await send('<order id="1"/>', 'application/xml');
+    expect(xml.status).toBe(401);
+    expect(((await xml.json()) as { code: string }).code).toBe('signature_missing');
+    expect((await send('hello', 'text/plain')).status).toBe(401);
+    // Signed by the store, sent with another type: still the store's order.
+    expect((await send(ORDER, 'text/plain', signWooPayload(ORDER, OLD_SECRET))).status).toBe(202);
+    // Over the limit: never read, but answered as before and kept with the reason.
+    const big = JSON.stringify({ id: 43, note: 'x'.repeat(2048) });
+    const tooLarge = await send(big, 'application/json', signWooPayload(big, OLD_SECRET));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { code: string }).code).toBe('payload_too_large');
+    await server.close();
+
+    const kept = await rejected.list({});
+    expect(kept.map((m) => [m.reason, m.body.toString('utf8')]).sort()).toEqual(
+      [
+        ['signature_missing', '<order id="1"/>'],
+        ['signature_missing', 'hello'],
+        ['payload_too_large', ''],
+      ].sort(),
+    );
+    expect(kept.find((m) => m.reason === 'payload_too_large')?.headers).toMatchObject({
+      'x-wc-webhook-delivery-id': 'd-42',
+    });
+    const inbox = await store.db.selectFrom('inbox').select(['body', 'status']).execute();
+    expect(inbox).toEqual([{ body: ORDER, status: 'accepted' }]);
+    await rejected.close();
     await runtime.stop();
   });
 });
