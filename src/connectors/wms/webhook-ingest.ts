@@ -121,9 +121,12 @@ export function inboundForWmsEvent(
   };
 }
 
-export function createWmsWebhookIngest(
-  options: WmsWebhookIngestOptions,
-): (delivery: WmsWebhookDelivery) => Promise<WmsWebhookAnswer> {
+/** The ingest; `refuse` answers, counts, logs and keeps a delivery the HTTP layer could not read. */
+export type WmsWebhookIngest = ((delivery: WmsWebhookDelivery) => Promise<WmsWebhookAnswer>) & {
+  refuse(delivery: WmsWebhookDelivery, status: number, code: string, detail: string): WmsWebhookAnswer;
+};
+
+export function createWmsWebhookIngest(options: WmsWebhookIngestOptions): WmsWebhookIngest {
   const warehouses = options.warehouses;
   const lookup: WarehouseLookup =
     typeof warehouses === 'function'
@@ -170,7 +173,7 @@ export function createWmsWebhookIngest(
     };
   };
 
-  return async (delivery) => {
+  const ingest = async (delivery: WmsWebhookDelivery): Promise<WmsWebhookAnswer> => {
     const { warehouseId, headers, body: raw, correlationId } = delivery;
     const warehouse = lookup(warehouseId);
     if (warehouse === undefined)
@@ -237,6 +240,10 @@ export function createWmsWebhookIngest(
       };
     }
   };
+  return Object.assign(ingest, {
+    refuse: (d: WmsWebhookDelivery, status: number, code: string, detail: string) =>
+      reject(d, status, code, detail),
+  });
 }
 
 /**

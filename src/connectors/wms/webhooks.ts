@@ -11,13 +11,15 @@
  * // WMS webhook URL: <publicUrl>/webhooks/wms/main
  * ```
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   createWmsWebhookIngest,
   type WmsWebhookAnswer,
   type WmsWebhookDelivery,
+  type WmsWebhookIngest,
   type WmsWebhookIngestOptions,
 } from './webhook-ingest.js';
+import { rawBody, takeRawBodies } from '../../api/raw-webhook-bodies.js';
 
 export { inboundForWmsEvent, sequenceVersion, type WmsWebhookWarehouse } from './webhook-ingest.js';
 
@@ -32,23 +34,25 @@ export const wmsWebhookRoutes: FastifyPluginAsync<WmsWebhookRoutesOptions> = asy
   // Refusals queued for keeping are written before the server is gone.
   app.addHook('onClose', async () => options.rejected?.flush());
 
-  // Encapsulated to this plugin: signatures are over the exact bytes, so the body stays raw here.
-  app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 1024 * 1024 },
-    (_request, body, done) => {
-      done(null, body);
-    },
-  );
+  // Every body raw, whatever its type (signatures are over the exact bytes): the ingest decides and
+  // keeps what it refuses; one over the limit is kept unread.
+  const deliveryOf = (request: FastifyRequest, body: Buffer): WmsWebhookDelivery => ({
+    warehouseId: (request.params as { warehouseId?: string }).warehouseId ?? '',
+    headers: request.headers,
+    body,
+    correlationId: request.id,
+  });
+  const refuse = (ingest as Partial<WmsWebhookIngest>).refuse;
+  takeRawBodies(app, {
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ...(refuse && {
+      tooLarge: (request: FastifyRequest, detail: string) =>
+        refuse(deliveryOf(request, Buffer.alloc(0)), 413, 'payload_too_large', detail),
+    }),
+  });
 
   app.post<{ Params: { warehouseId: string } }>('/webhooks/wms/:warehouseId', async (request, reply) => {
-    const answer = await ingest({
-      warehouseId: request.params.warehouseId,
-      headers: request.headers,
-      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-      correlationId: request.id,
-    });
+    const answer = await ingest(deliveryOf(request, rawBody(request)));
     return reply.code(answer.status).type(answer.contentType).send(answer.body);
   });
 };

@@ -11,7 +11,8 @@
  * // WooCommerce delivery URL: <publicUrl>/webhooks/woocommerce/eu
  * ```
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { rawBody, takeRawBodies } from '../../api/raw-webhook-bodies.js';
 import { route, type RoutePlugin } from '../../api/server.js';
 import {
   createWooWebhookIngest,
@@ -38,40 +39,25 @@ export const wooWebhookRoutes: FastifyPluginAsync<WooWebhookRoutesOptions> = asy
   // Refusals queued for keeping are written before the server is gone.
   app.addHook('onClose', async () => options.rejected?.flush());
 
-  // Encapsulated to this plugin: the rest of the API keeps Fastify's parsers. Here every body is
-  // the raw bytes, whatever its content type: the ingest decides (signature, JSON) and keeps what
-  // it refuses, so nothing is refused unseen by a parser (a signed body sent as text/plain is
-  // still the store's).
-  const bodyLimit = options.bodyLimit ?? DEFAULT_WEBHOOK_BODY_LIMIT;
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
-    done(null, body);
+  // Every body raw, whatever its type: the ingest decides and keeps what it refuses (a signed body
+  // sent as text/plain is still the store's); one over the limit is kept unread.
+  const deliveryOf = (request: FastifyRequest, body: Buffer): WooWebhookDelivery => ({
+    storeId: (request.params as { storeId?: string }).storeId ?? '',
+    headers: request.headers,
+    body,
+    correlationId: request.id,
   });
-  // A body over the limit is never read; the refusal is still counted, logged and kept (without it).
-  app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-    const refuse = (ingest as Partial<WooWebhookIngest>).refuse;
-    if (error.statusCode !== 413 || refuse === undefined) throw error;
-    const answer = refuse(
-      {
-        storeId: (request.params as { storeId?: string }).storeId ?? '',
-        headers: request.headers,
-        body: Buffer.alloc(0),
-        correlationId: request.id,
-      },
-      413,
-      'payload_too_large',
-      `The body is over ${bodyLimit} bytes; it was not read.`,
-    );
-    return reply.code(answer.status).type(answer.contentType).send(answer.body);
+  const refuse = (ingest as Partial<WooWebhookIngest>).refuse;
+  takeRawBodies(app, {
+    bodyLimit: options.bodyLimit ?? DEFAULT_WEBHOOK_BODY_LIMIT,
+    ...(refuse && {
+      tooLarge: (request: FastifyRequest, detail: string) =>
+        refuse(deliveryOf(request, Buffer.alloc(0)), 413, 'payload_too_large', detail),
+    }),
   });
 
   app.post<{ Params: { storeId: string } }>('/webhooks/woocommerce/:storeId', async (request, reply) => {
-    const answer = await ingest({
-      storeId: request.params.storeId,
-      headers: request.headers,
-      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-      correlationId: request.id,
-    });
+    const answer = await ingest(deliveryOf(request, rawBody(request)));
     return reply.code(answer.status).type(answer.contentType).send(answer.body);
   });
 };

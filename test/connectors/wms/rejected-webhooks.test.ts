@@ -201,4 +201,61 @@ describe('refused WMS webhooks', () => {
     expect(await store.db.selectFrom('inbox').select('id').execute()).toHaveLength(3);
     await runtime.stop();
   });
+
+  it('whatever the content type or size: nothing is refused by the HTTP layer unseen', async () => {
+    store = await openTestDatabase('sqlite');
+    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
+    const rejected = createRejectedMessages(store.db);
+    const server = await buildServer({
+      log: silentLogger(),
+      plugins: [
+        route(wmsWebhookRoutes, {
+          warehouses: [{ id: 'main', webhookSecret: NEW_SECRET }],
+          inbox: runtime.inbox,
+          log: silentLogger(),
+          rejected,
+          bodyLimit: 2048,
+        }),
+      ],
+    });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/webhooks/wms/main`;
+    const send = (body: string, contentType: string, signed: boolean) => {
+      const timestamp = now();
+      return fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          'x-wms-event-id': 'evt-types',
+          ...(signed
+            ? { 'x-wms-timestamp': timestamp, 'x-wms-signature': signWmsBody(NEW_SECRET, timestamp, body) }
+            : {}),
+        },
+        body,
+      });
+    };
+    const xml = await send('<shipped/>', 'application/xml', false);
+    expect(xml.status).toBe(401);
+    const event = JSON.stringify(shippedEvent({ id: 'evt_plain', warehouse: 'main' }));
+    expect((await send(event, 'text/plain', true)).status).toBe(202);
+    const big = JSON.stringify({
+      ...shippedEvent({ id: 'evt_big', warehouse: 'main' }),
+      pad: 'x'.repeat(4096),
+    });
+    const tooLarge = await send(big, 'application/json', true);
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { code: string }).code).toBe('payload_too_large');
+    await server.close();
+
+    const kept = await rejected.list({ ingress: 'wms' });
+    expect(kept.map((m) => [m.reason, m.body.toString('utf8')]).sort()).toEqual(
+      [
+        ['payload_too_large', ''],
+        ['signature_missing', '<shipped/>'],
+      ].sort(),
+    );
+    expect(await store.db.selectFrom('inbox').select('source').execute()).toEqual([{ source: 'wms:main' }]);
+    await rejected.close();
+    await runtime.stop();
+  });
 });
