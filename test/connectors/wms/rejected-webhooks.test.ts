@@ -4,18 +4,16 @@
  * same checks with the configuration as it is now: a warehouse whose secret was rotated in the WMS
  * before the hub's config, and a warehouse added to the config after its first deliveries.
  */
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildServer, route } from '../../../src/api/server.js';
+import { route } from '../../../src/api/server.js';
 import { deadLetterActions } from '../../../src/cli/commands/dead-letters.js';
 import { signWmsBody } from '../../../src/connectors/wms/signature.js';
 import { shippedEvent } from '../../../src/connectors/wms/test-events.js';
 import { wmsWebhookRoutes } from '../../../src/connectors/wms/webhooks.js';
-import { createRuntime } from '../../../src/runtime/create-runtime.js';
-import { createRejectedMessages } from '../../../src/runtime/dead-letters/rejected-messages.js';
 import { silentLogger } from '../../../src/ops/logger.js';
-import { openTestDatabase, type TestDatabase } from '../../runtime/helpers.js';
+import type { TestDatabase } from '../../runtime/helpers.js';
 import { captureLog } from '../capture-log.js';
+import { startWebhookRoute } from '../webhook-route-world.js';
 
 const OLD_SECRET = 'wms-old-secret-1';
 const NEW_SECRET = 'wms-new-secret-2';
@@ -30,22 +28,18 @@ const now = () => String(Math.floor(Date.now() / 1000));
 
 describe('refused WMS webhooks', () => {
   it('are kept for each reason without credentials, and replayed once the config is fixed', async () => {
-    store = await openTestDatabase('sqlite');
-    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
     const { log, text: logged } = captureLog();
-    const server = await buildServer({
-      log: silentLogger(),
-      plugins: [
-        route(wmsWebhookRoutes, {
-          warehouses: [{ id: 'main', webhookSecret: OLD_SECRET }],
-          inbox: runtime.inbox,
-          log,
-          rejected: createRejectedMessages(store.db),
-        }),
-      ],
-    });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    const world = await startWebhookRoute(({ inbox, rejected }) =>
+      route(wmsWebhookRoutes, {
+        warehouses: [{ id: 'main', webhookSecret: OLD_SECRET }],
+        inbox,
+        log,
+        rejected,
+      }),
+    );
+    store = world.store;
+    const { runtime, url } = world;
+    const server = { close: world.closeServer };
     const post = async (
       warehouse: string,
       body: string,
@@ -203,23 +197,19 @@ describe('refused WMS webhooks', () => {
   });
 
   it('whatever the content type or size: nothing is refused by the HTTP layer unseen', async () => {
-    store = await openTestDatabase('sqlite');
-    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
-    const rejected = createRejectedMessages(store.db);
-    const server = await buildServer({
-      log: silentLogger(),
-      plugins: [
-        route(wmsWebhookRoutes, {
-          warehouses: [{ id: 'main', webhookSecret: NEW_SECRET }],
-          inbox: runtime.inbox,
-          log: silentLogger(),
-          rejected,
-          bodyLimit: 2048,
-        }),
-      ],
-    });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/webhooks/wms/main`;
+    const world = await startWebhookRoute(({ inbox, rejected }) =>
+      route(wmsWebhookRoutes, {
+        warehouses: [{ id: 'main', webhookSecret: NEW_SECRET }],
+        inbox,
+        log: silentLogger(),
+        rejected,
+        bodyLimit: 2048,
+      }),
+    );
+    store = world.store;
+    const { runtime, rejected } = world;
+    const server = { close: world.closeServer };
+    const url = `${world.url}/webhooks/wms/main`;
     const send = (body: string, contentType: string, signed: boolean) => {
       const timestamp = now();
       return fetch(url, {

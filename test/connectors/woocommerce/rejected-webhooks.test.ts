@@ -4,16 +4,13 @@
  * whose webhook secret was rotated in WooCommerce before the hub's configuration. Requests of any
  * content type reach those checks, and a body over the size limit is kept as refused (unread).
  */
-import type { AddressInfo } from 'node:net';
 import { captureLog } from '../capture-log.js';
+import { startWebhookRoute } from '../webhook-route-world.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildServer } from '../../../src/api/server.js';
 import { deadLetterActions } from '../../../src/cli/commands/dead-letters.js';
 import { signWooPayload } from '../../../src/connectors/woocommerce/signature.js';
 import { wooWebhookRoute } from '../../../src/connectors/woocommerce/webhooks.js';
-import { createRuntime } from '../../../src/runtime/create-runtime.js';
-import { createRejectedMessages } from '../../../src/runtime/dead-letters/rejected-messages.js';
-import { openTestDatabase, type TestDatabase } from '../../runtime/helpers.js';
+import type { TestDatabase } from '../../runtime/helpers.js';
 import { silentLogger } from '../../../src/ops/logger.js';
 
 const OLD_SECRET = 'old-secret-1';
@@ -27,23 +24,13 @@ afterEach(async () => {
 
 describe('refused WooCommerce webhooks', () => {
   it('are kept without credentials, listed, and replayed into the inbox once the secret is fixed', async () => {
-    store = await openTestDatabase('sqlite');
-    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
     const { log, text: logged } = captureLog();
-
-    const server = await buildServer({
-      log: silentLogger(),
-      plugins: [
-        wooWebhookRoute({
-          stores: [{ id: 'eu', webhookSecret: OLD_SECRET }],
-          inbox: runtime.inbox,
-          log,
-          rejected: createRejectedMessages(store.db),
-        }),
-      ],
-    });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    const world = await startWebhookRoute(({ inbox, rejected }) =>
+      wooWebhookRoute({ stores: [{ id: 'eu', webhookSecret: OLD_SECRET }], inbox, log, rejected }),
+    );
+    store = world.store;
+    const { runtime, url } = world;
+    const server = { close: world.closeServer };
     const post = (path: string, body: string, secret: string) =>
       fetch(`${url}${path}`, {
         method: 'POST',
@@ -105,23 +92,19 @@ describe('refused WooCommerce webhooks', () => {
   });
 
   it('whatever the content type or size: nothing is refused by the HTTP layer unseen', async () => {
-    store = await openTestDatabase('sqlite');
-    const runtime = createRuntime({ db: store.db, dialect: store.dialect, log: silentLogger() });
-    const rejected = createRejectedMessages(store.db);
-    const server = await buildServer({
-      log: silentLogger(),
-      plugins: [
-        wooWebhookRoute({
-          stores: [{ id: 'eu', webhookSecret: OLD_SECRET }],
-          inbox: runtime.inbox,
-          log: silentLogger(),
-          rejected,
-          bodyLimit: 1024,
-        }),
-      ],
-    });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/webhooks/woocommerce/eu`;
+    const world = await startWebhookRoute(({ inbox, rejected }) =>
+      wooWebhookRoute({
+        stores: [{ id: 'eu', webhookSecret: OLD_SECRET }],
+        inbox,
+        log: silentLogger(),
+        rejected,
+        bodyLimit: 1024,
+      }),
+    );
+    store = world.store;
+    const { runtime, rejected } = world;
+    const server = { close: world.closeServer };
+    const url = `${world.url}/webhooks/woocommerce/eu`;
     const send = (body: string, contentType: string, signature?: string) =>
       fetch(url, {
         method: 'POST',
